@@ -1,0 +1,39 @@
+import { auditCommands } from "../platform/audit/audit.cli.ts";
+import { auditRoutes } from "../platform/audit/audit.routes.ts";
+import { auditMigrations } from "../platform/audit/index.ts";
+import { authCommands } from "../platform/auth/auth.cli.ts";
+import { authMigrations, authRoutes, userKind } from "../platform/auth/index.ts";
+import type { NamedMigration } from "../platform/db/migrations.ts";
+import { applyCommand } from "../platform/manifests/apply.cli.ts";
+import { applyRoutes } from "../platform/manifests/apply.routes.ts";
+import type { Registry } from "../platform/manifests/apply.ts";
+import { manifestMigrations } from "../platform/manifests/manifests.migrations.ts";
+import type { OpsdeckModule } from "../platform/modules.ts";
+import { teamsModule } from "./teams/index.ts";
+
+/** The platform's own part: users, sessions, tokens, audit and manifests. */
+const platformModule: OpsdeckModule = {
+  name: "platform",
+  migrations: [...authMigrations, ...auditMigrations, ...manifestMigrations],
+  routes(app, deps) {
+    authRoutes(app, deps);
+    auditRoutes(app, deps);
+    applyRoutes(app, deps, manifestRegistry);
+  },
+  kinds: [userKind],
+  commands: [...authCommands, ...auditCommands, applyCommand(manifestRegistry)],
+};
+
+/** Every module, in the order their demo data is seeded. Adding a module means adding it here. */
+export const modules: OpsdeckModule[] = [platformModule, teamsModule];
+
+export function allMigrations(): NamedMigration[] {
+  return modules.flatMap((m) => m.migrations).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function manifestRegistry(): Registry {
+  return {
+    kinds: modules.flatMap((m) => m.kinds ?? []),
+    translators: Object.assign({}, ...modules.map((m) => m.translators ?? {})),
+  };
+}

@@ -1,0 +1,96 @@
+import { type Kysely, sql } from "kysely";
+import type { Tables } from "./tables.ts";
+
+type Work<T> = (db: Kysely<Tables>) => Promise<T>;
+
+interface Pending {
+  work: Work<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * SQLite's single writer, fed by an in-process queue. Every queued unit of work that arrives while a
+ * commit is in flight joins the next batch: one BEGIN IMMEDIATE, each unit in its own SAVEPOINT (so one
+ * failing unit rolls back alone), one COMMIT and so one fsync for the whole batch. A unit's promise
+ * resolves only after the batch is durable, which is what lets an alert be acknowledged with a 2xx.
+ */
+export class GroupCommitWriter {
+  private queue: Pending[] = [];
+  private running = false;
+  private closed = false;
+
+  private readonly writer: Kysely<Tables>;
+  private readonly maxBatch: number;
+
+  constructor(writer: Kysely<Tables>, maxBatch = 500) {
+    this.writer = writer;
+    this.maxBatch = maxBatch;
+  }
+
+  /** Runs `work` inside a transaction that is committed (durably) before the promise resolves. */
+  write<T>(work: Work<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new Error("database is closed"));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Units waiting for the writer: a measure of back-pressure. */
+  get depth(): number {
+    return this.queue.length;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.running) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await this.commitBatch(batch);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commitBatch(batch: Pending[]): Promise<void> {
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      await this.writer.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          for (const unit of batch) {
+            await sql`savepoint unit`.execute(conn);
+            try {
+              const value = await unit.work(conn);
+              await sql`release unit`.execute(conn);
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              await sql`rollback to unit`.execute(conn);
+              await sql`release unit`.execute(conn);
+              outcomes.push({ ok: false, value: error });
+            }
+          }
+          await sql`commit`.execute(conn);
+        } catch (error) {
+          await sql`rollback`.execute(conn).catch(() => {});
+          throw error;
+        }
+      });
+    } catch (error) {
+      for (const unit of batch) unit.reject(error);
+      return;
+    }
+    batch.forEach((unit, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) unit.resolve(outcome.value);
+      else unit.reject(outcome?.value);
+    });
+  }
+}

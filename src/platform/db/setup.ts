@@ -1,0 +1,19 @@
+import { allMigrations } from "../../modules/registry.ts";
+import type { Config } from "../config/config.ts";
+import { type Database, openDatabase } from "./database.ts";
+import { migrateToLatest } from "./migrations.ts";
+
+/** Opens the configured database and brings its schema up to date: what `serve` and every CLI command do first. */
+export async function openMigratedDatabase(config: Config): Promise<{ db: Database; applied: string[] }> {
+  const db = openDatabase(config.databaseUrl, {
+    sqliteSynchronous: config.sqliteSynchronous,
+    pgPoolSize: config.pgPoolSize,
+  });
+  try {
+    const applied = await migrateToLatest(db, allMigrations());
+    return { db, applied };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,41 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { CliCommand } from "./cli.ts";
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config/config.ts";
+import type { ActionContext } from "./context.ts";
+import type { Database } from "./db/database.ts";
+import type { NamedMigration } from "./db/migrations.ts";
+import type { DocumentTranslator, KindHandler } from "./manifests/kinds.ts";
+
+/** The Fastify instance modules register routes on: zod schemas give types, validation and OpenAPI. */
+export type ZodApp = FastifyInstance<
+  Server,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppDeps {
+  db: Database;
+  config: Config;
+  clock: Clock;
+}
+
+/**
+ * What a module contributes. The app, the CLI, `opsdeck apply` and `opsdeck demo` all read the one list in
+ * `src/modules/registry.ts`, so adding a module is adding it there.
+ */
+export interface OpsdeckModule {
+  name: string;
+  migrations: NamedMigration[];
+  routes?: (app: ZodApp, deps: AppDeps) => void;
+  kinds?: KindHandler[];
+  /** Foreign document formats this module understands, by apiVersion (e.g. Backstage's). */
+  translators?: Record<string, DocumentTranslator>;
+  commands?: CliCommand[];
+  /** Adds this module's part of the demo organisation; runs in registry order. */
+  seedDemo?: (db: Database, ctx: ActionContext) => Promise<void>;
+}
