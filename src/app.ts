@@ -15,6 +15,7 @@ import {
   requirePermissionOnEveryRoute,
   sessionCookieFor,
 } from "./platform/http/authenticate.ts";
+import { registerDrain } from "./platform/http/drain.ts";
 import { registerObservability } from "./platform/http/observability.ts";
 import { handleError, sendProblem } from "./platform/http/problem.ts";
 import { registerWeb } from "./platform/http/web.ts";
@@ -27,6 +28,12 @@ function requestId(req: { headers: Record<string, string | string[] | undefined>
   return typeof incoming === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(incoming) ? incoming : randomUUID();
 }
 
+export interface BuiltApp {
+  app: ZodApp;
+  /** Starts refusing new requests with 503; resolves when the in-flight ones have finished. */
+  drain(): Promise<void>;
+}
+
 export interface BuildOptions {
   /** Tests pass false to keep output quiet; the server passes the configured level. */
   logger?: FastifyServerOptions["logger"];
@@ -34,6 +41,11 @@ export interface BuildOptions {
 
 /** Builds the whole HTTP application: platform plugins first, then each module's routes. */
 export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<ZodApp> {
+  return (await buildServer(deps, options)).app;
+}
+
+/** The app and its drain switch, for the server process. */
+export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Promise<BuiltApp> {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(deps.config.logLevel),
     genReqId: requestId,
@@ -70,6 +82,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   // The API reference plugin registers its own page and assets; they are public documentation.
   requirePermissionOnEveryRoute(app, ["/api/docs"]);
+  const drain = registerDrain(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, {
     db: deps.db,
@@ -99,5 +112,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   registerObservability(app, deps);
   for (const m of modules) m.routes?.(app, deps);
   await registerWeb(app, deps.config.webDir);
-  return app;
+  return {
+    app,
+    drain: () => {
+      drain.start();
+      return drain.idle();
+    },
+  };
 }

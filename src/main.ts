@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import { buildApp } from "./app.ts";
+import { buildServer } from "./app.ts";
 import { issueSetupToken } from "./platform/auth/index.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config/config.ts";
@@ -15,7 +15,7 @@ const shutdownGraceMs = 9_000;
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const { db, applied } = await openMigratedDatabase(config);
-  const app = await buildApp({ db, config, clock: systemClock });
+  const { app, drain } = await buildServer({ db, config, clock: systemClock });
   if (applied.length > 0) app.log.info({ migrations: applied }, "database migrated");
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address() as AddressInfo;
@@ -42,8 +42,8 @@ export async function serve(config: Config): Promise<void> {
       process.exit(1);
     }, shutdownGraceMs);
     force.unref();
-    app
-      .close()
+    drain()
+      .then(() => app.close())
       .then(() => db.close())
       .then(
         () => process.exit(0),
