@@ -54,7 +54,7 @@ export function cliConfig(): Config {
 /** The host administrator acting through the CLI: full rights, audited as `cli`. */
 export function cliContext(): ActionContext {
   return {
-    actor: { type: "system", label: `cli:${processEnv().USER ?? "unknown"}` },
+    actor: { type: "system", label: `cli:${userInfo().username}` },
     requestId: null,
     clock: systemClock,
   };
