@@ -11,6 +11,7 @@ import {
 } from "fastify-type-provider-zod";
 import { modules } from "./modules/registry.ts";
 import {
+  type RouteEntry,
   registerAuthentication,
   requirePermissionOnEveryRoute,
   sessionCookieFor,
@@ -30,6 +31,8 @@ function requestId(req: { headers: Record<string, string | string[] | undefined>
 
 export interface BuiltApp {
   app: ZodApp;
+  /** Every route with its declared permission (tests generate the permission matrix from it). */
+  routeTable: RouteEntry[];
   /** Starts refusing new requests with 503; resolves when the in-flight ones have finished. */
   drain(): Promise<void>;
 }
@@ -81,7 +84,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   );
 
   // The API reference plugin registers its own page and assets; they are public documentation.
-  requirePermissionOnEveryRoute(app, ["/api/docs"]);
+  const routeTable = requirePermissionOnEveryRoute(app, ["/api/docs"]);
   const drain = registerDrain(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, {
@@ -114,6 +117,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   await registerWeb(app, deps.config.webDir);
   return {
     app,
+    routeTable,
     drain: () => {
       drain.start();
       return drain.idle();

@@ -5,7 +5,7 @@ import { actorFromToken } from "../auth/tokens.service.ts";
 import type { Clock } from "../clock.ts";
 import { type Actor, roleAtLeast } from "../context.ts";
 import type { Database } from "../db/database.ts";
-import { describePermission } from "./permissions.ts";
+import { describePermission, type Permission } from "./permissions.ts";
 import { sendProblem } from "./problem.ts";
 
 export interface SessionCookie {
@@ -111,8 +111,12 @@ async function identify(
  * Refuses, at registration, any route that does not say who may call it. Third-party plugins that
  * cannot take our route config (the API reference page) are listed by prefix and become public.
  */
-export function requirePermissionOnEveryRoute(app: FastifyInstance, publicPrefixes: string[]): void {
+export function requirePermissionOnEveryRoute(app: FastifyInstance, publicPrefixes: string[]): RouteEntry[] {
+  const table: RouteEntry[] = [];
   app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== "HEAD") table.push({ method, url: route.url, permission: () => route.config?.permission });
+    }
     if (publicPrefixes.some((p) => route.url.startsWith(p))) {
       route.config = { ...route.config, permission: "public" };
       return;
@@ -121,4 +125,12 @@ export function requirePermissionOnEveryRoute(app: FastifyInstance, publicPrefix
       throw new Error(`route ${String(route.method)} ${route.url} declares no permission`);
     }
   });
+  return table;
+}
+
+/** One registered route and what it declared: the permission test is generated from this table. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission(): Permission | undefined;
 }

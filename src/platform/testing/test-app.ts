@@ -1,4 +1,5 @@
-import { buildApp } from "../../app.ts";
+import { buildServer } from "../../app.ts";
+import type { RouteEntry } from "../http/authenticate.ts";
 import { createToken, createUser } from "../auth/index.ts";
 import { loadConfig } from "../config/config.ts";
 import { type ActionContext, type Role, roles } from "../context.ts";
@@ -8,6 +9,7 @@ import { FakeClock } from "./fake-clock.ts";
 
 export interface TestApp {
   app: ZodApp;
+  routeTable: RouteEntry[];
   database: TestDatabase;
   clock: FakeClock;
   /** A bearer token for a user of each role (users `viewer1`, `responder1`, `manager1`, `admin1`). */
@@ -24,7 +26,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   const database = await engine.create();
   const clock = new FakeClock();
   const config = loadConfig({ OPSDECK_DATABASE_URL: database.url, OPSDECK_WEB_DIR: "web-dist", ...env });
-  const app = await buildApp({ db: database.db, config, clock }, { logger: false });
+  const { app, routeTable } = await buildServer({ db: database.db, config, clock }, { logger: false });
   await app.ready();
   const system: ActionContext = { actor: { type: "system", label: "test" }, requestId: null, clock };
   const tokens = {} as Record<Role, string>;
@@ -39,6 +41,7 @@ export async function startTestApp(engine: Engine, env: Record<string, string> =
   }
   return {
     app,
+    routeTable,
     database,
     clock,
     tokens,
