@@ -10,6 +10,7 @@ export const redactedPaths = [
   "*.sessionToken",
 ];
 
-export function loggerOptions(level: string): FastifyServerOptions["logger"] {
-  return { level, redact: { paths: redactedPaths, censor: "[redacted]" } };
+/** `stream` lets tests read what would be logged, to prove secrets never are. */
+export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions["logger"] {
+  return { level, redact: { paths: redactedPaths, censor: "[redacted]" }, ...(stream ? { stream } : {}) };
 }

@@ -1,4 +1,4 @@
-import { buildServer } from "../../app.ts";
+import { type BuildOptions, buildServer } from "../../app.ts";
 import type { RouteEntry } from "../http/authenticate.ts";
 import { createToken, createUser } from "../auth/index.ts";
 import { loadConfig } from "../config/config.ts";
@@ -22,11 +22,15 @@ export interface TestApp {
 }
 
 /** A whole app on a fresh database of `engine`, with one user and token per role. */
-export async function startTestApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  engine: Engine,
+  env: Record<string, string> = {},
+  logger: BuildOptions["logger"] = false,
+): Promise<TestApp> {
   const database = await engine.create();
   const clock = new FakeClock();
   const config = loadConfig({ OPSDECK_DATABASE_URL: database.url, OPSDECK_WEB_DIR: "web-dist", ...env });
-  const { app, routeTable } = await buildServer({ db: database.db, config, clock }, { logger: false });
+  const { app, routeTable } = await buildServer({ db: database.db, config, clock }, { logger });
   await app.ready();
   const system: ActionContext = { actor: { type: "system", label: "test" }, requestId: null, clock };
   const tokens = {} as Record<Role, string>;
