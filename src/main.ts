@@ -1,21 +1,30 @@
 import type { AddressInfo } from "node:net";
 import { buildServer } from "./app.ts";
+import { modules } from "./modules/registry.ts";
 import { issueSetupToken } from "./platform/auth/index.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config/config.ts";
 import { openMigratedDatabase } from "./platform/db/setup.ts";
+import { defaultWorkerOwner, mergeJobHandlers, Worker } from "./platform/jobs/index.ts";
+import type { AppDeps } from "./platform/modules.ts";
 
 /** How long in-flight requests may take to finish after SIGTERM before the process exits anyway. */
 const shutdownGraceMs = 9_000;
+/** Long enough for a slow mail or webhook call; a dead instance's jobs wait at most this long. */
+const jobLeaseMs = 60_000;
+/** Due jobs (escalations) start within about a second. */
+const jobPollMs = 1_000;
 
 /**
- * config -> database (migrated) -> app -> listen. On SIGTERM/SIGINT: new requests get 503, in-flight
- * ones finish, the database closes, and the process exits within 10 s whatever happens.
+ * config -> database (migrated) -> app -> listen -> job worker. On SIGTERM/SIGINT: new requests get 503,
+ * in-flight requests and running jobs finish, the database closes, and the process exits within 10 s
+ * whatever happens.
  */
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const { db, applied } = await openMigratedDatabase(config);
-  const { app, drain } = await buildServer({ db, config, clock: systemClock });
+  const deps: AppDeps = { db, config, clock: systemClock };
+  const { app, drain } = await buildServer(deps);
   if (applied.length > 0) app.log.info({ migrations: applied }, "database migrated");
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address() as AddressInfo;
@@ -23,6 +32,18 @@ export async function serve(config: Config): Promise<void> {
     { url: config.baseUrl, port: address.port, startupMs: Math.round(performance.now() - started) },
     "opsdeck is listening",
   );
+  const worker = new Worker({
+    db,
+    clock: systemClock,
+    handlers: mergeJobHandlers(modules.map((m) => m.jobHandlers?.(deps) ?? {})),
+    owner: defaultWorkerOwner(),
+    leaseMs: jobLeaseMs,
+    pollMs: jobPollMs,
+    // Each running job holds a pooled connection: leave half the PostgreSQL pool to HTTP requests.
+    batch: Math.max(1, Math.floor(config.pgPoolSize / 2)),
+    log: app.log,
+  });
+  worker.start();
 
   const setupToken = await issueSetupToken(db, systemClock);
   if (setupToken) {
@@ -42,7 +63,8 @@ export async function serve(config: Config): Promise<void> {
       process.exit(1);
     }, shutdownGraceMs);
     force.unref();
-    drain()
+    // Running jobs finish too; one cut off by the deadline is retried elsewhere once its lease expires.
+    Promise.all([drain(), worker.stop()])
       .then(() => app.close())
       .then(() => db.close())
       .then(

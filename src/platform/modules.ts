@@ -7,6 +7,7 @@ import type { Config } from "./config/config.ts";
 import type { ActionContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
 import type { NamedMigration } from "./db/migrations.ts";
+import type { JobHandler } from "./jobs/index.ts";
 import type { DocumentTranslator, KindHandler } from "./manifests/kinds.ts";
 
 /** The Fastify instance modules register routes on: zod schemas give types, validation and OpenAPI. */
@@ -36,6 +37,8 @@ export interface OpsdeckModule {
   /** Foreign document formats this module understands, by apiVersion (e.g. Backstage's). */
   translators?: Record<string, DocumentTranslator>;
   commands?: CliCommand[];
+  /** Background job handlers by job type, built from the server's deps (see platform/jobs/jobs.ts). */
+  jobHandlers?: (deps: AppDeps) => Record<string, JobHandler>;
   /** Adds this module's part of the demo organisation; runs in registry order. */
   seedDemo?: (db: Database, ctx: ActionContext) => Promise<void>;
 }

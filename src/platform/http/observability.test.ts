@@ -23,6 +23,7 @@ for (const engine of testEngines()) {
       const res = await t.app.inject({ url: "/metrics" });
       assert.match(String(res.headers["content-type"]), /^text\/plain/);
       assert.match(res.body, /opsdeck_http_requests_total\{method="GET",route="\/api\/v1\/teams",status="200"\} 1/);
+      assert.match(res.body, /opsdeck_jobs\{state="pending"\} 0/);
     });
 
     it("publishes OpenAPI 3.1 with the routes, their schemas and a docs page", async () => {

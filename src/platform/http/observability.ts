@@ -1,5 +1,6 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { z } from "zod";
+import { countJobs } from "../jobs/index.ts";
 import type { AppDeps, ZodApp } from "../modules.ts";
 
 /** /healthz (the process answers), /readyz (it can reach its database), /metrics (Prometheus text). */
@@ -18,6 +19,24 @@ export function registerObservability(app: ZodApp, deps: AppDeps): Registry {
     labelNames: ["method", "route"],
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+  new Gauge({
+    name: "opsdeck_jobs",
+    help: "Background jobs by state (running = pending under a live lease)",
+    labelNames: ["state"],
+    registers: [registry],
+    async collect() {
+      const counts = await countJobs(deps.db.read, deps.clock.now());
+      for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+    },
+  });
+  new Gauge({
+    name: "opsdeck_db_write_queue_depth",
+    help: "Write units waiting for the SQLite writer (always 0 on PostgreSQL)",
+    registers: [registry],
+    collect() {
+      this.set(deps.db.writeQueueDepth());
+    },
   });
   app.addHook("onResponse", async (request, reply) => {
     const route = request.routeOptions.url ?? "unmatched";

@@ -1,0 +1,15 @@
+export { jobMigrations } from "./jobs.migrations.ts";
+export { countJobs, enqueueJob, findJob, type JobRow } from "./jobs.repository.ts";
+export {
+  type BackoffPolicy,
+  defaultBackoff,
+  defaultMaxAttempts,
+  type JobCounts,
+  type JobHandler,
+  type JobInfo,
+  type JobSpec,
+  type JobStatus,
+  mergeJobHandlers,
+  retryDelayMs,
+} from "./jobs.ts";
+export { defaultWorkerOwner, type JobLog, type RunSummary, Worker, type WorkerOptions } from "./worker.ts";
