@@ -68,7 +68,11 @@ export function authRoutes(app: ZodApp, deps: AppDeps): void {
 
   app.post(
     "/api/v1/auth/logout",
-    { config: { permission: "authenticated" }, schema: { tags, response: { 204: z.null() } } },
+    {
+      // Public so that a stale or expired cookie can still be cleared; it only ever ends the caller's own session.
+      config: { permission: "public" },
+      schema: { tags, response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const session = request.cookies[cookie.name];
       if (session) await logout(deps.db, session);

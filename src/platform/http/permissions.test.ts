@@ -18,6 +18,7 @@ const publicRoutes = new Set([
   "GET /api/v1/setup", // the setup page must know whether setup is needed
   "POST /api/v1/setup", // guarded by the one-time setup token
   "POST /api/v1/auth/login", // guarded by the password and the rate limit
+  "POST /api/v1/auth/logout", // ends only the session whose cookie is sent; must work with an expired one
   "GET /*", // the web UI's files; all data comes through the API
 ]);
 

@@ -41,6 +41,15 @@ const envelope = z.object({
 
 const keyOf = (kind: string, name: string) => `${kind}/${name}`;
 
+/**
+ * A translator may also need to see every document it produced in one apply: Backstage declares team
+ * membership on either side (Group.spec.members, User.spec.memberOf). `combine` runs once, after every
+ * document of its apiVersion was translated, and returns the documents to validate instead.
+ */
+export type CombiningTranslator = DocumentTranslator & {
+  combine?(docs: SourcedDocument[]): SourcedDocument[];
+};
+
 /** Checks the envelope, translates foreign documents and validates each spec; collects every issue. */
 export function validateDocuments(
   loaded: LoadedDocument[],
@@ -49,15 +58,18 @@ export function validateDocuments(
   const issues: FieldIssue[] = [];
   const out: { doc: SourcedDocument; handler: KindHandler; spec: unknown }[] = [];
   const seen = new Map<string, SourcedDocument>();
+  const issueAt = (l: LoadedDocument) => (path: (string | number)[], message: string) =>
+    issues.push({
+      file: l.file,
+      document: l.index,
+      line: l.lineOf(path),
+      path: path.join(".") || "(document)",
+      message,
+    });
+  // 1. envelope and translation, document by document
+  const translated: { doc: SourcedDocument; loaded: LoadedDocument; by?: CombiningTranslator }[] = [];
   for (const l of loaded) {
-    const at = (path: (string | number)[], message: string) =>
-      issues.push({
-        file: l.file,
-        document: l.index,
-        line: l.lineOf(path),
-        path: path.join(".") || "(document)",
-        message,
-      });
+    const at = issueAt(l);
     if (l.value === null || typeof l.value !== "object" || Array.isArray(l.value)) {
       at([], "a manifest document must be a mapping with apiVersion, kind, metadata and spec");
       continue;
@@ -77,44 +89,65 @@ export function validateDocuments(
       index: l.index,
       line: l.line,
     };
-    const translator = registry.translators[sourced.apiVersion];
-    let expanded: SourcedDocument[] = [sourced];
-    if (translator) {
-      const t = translator(sourced);
-      if ("error" in t) {
-        at(t.path.split(".").filter(Boolean), t.error);
-        continue;
-      }
-      expanded = t;
+    const translator = registry.translators[sourced.apiVersion] as CombiningTranslator | undefined;
+    if (!translator) {
+      translated.push({ doc: sourced, loaded: l });
+      continue;
     }
-    for (const doc of expanded) {
-      const handler = registry.kinds.find((k) => k.apiVersion === doc.apiVersion && k.kind === doc.kind);
-      if (!handler) {
-        const known = registry.kinds.map((k) => `${k.apiVersion} ${k.kind}`).join(", ");
-        at(["kind"], `unknown kind '${doc.kind}' for apiVersion '${doc.apiVersion}' (known: ${known})`);
-        continue;
-      }
-      const parsed = handler.spec.safeParse(doc.spec);
-      if (!parsed.success) {
-        for (const i of parsed.error.issues) {
-          const keys = "keys" in i && Array.isArray(i.keys) ? `: ${i.keys.join(", ")}` : "";
-          at(["spec", ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], `${i.message}${keys}`);
-        }
-        continue;
-      }
-      const key = keyOf(doc.kind, doc.name);
-      const first = seen.get(key);
-      if (first) {
-        at(
-          ["metadata", "name"],
-          `duplicate ${doc.kind} '${doc.name}' (first in ${first.file} document ${first.index})`,
-        );
-        continue;
-      }
-      seen.set(key, doc);
-      out.push({ doc, handler, spec: parsed.data });
+    const t = translator(sourced);
+    if ("error" in t) {
+      at(t.path.split(".").filter(Boolean), t.error);
+      continue;
     }
+    for (const doc of t) translated.push({ doc, loaded: l, by: translator });
   }
+  // 2. the cross-document step of translators that have one (each sees only its own documents)
+  let combined = translated;
+  for (const translator of new Set(translated.map((t) => t.by))) {
+    if (!translator?.combine) continue;
+    const mine = combined.filter((t) => t.by === translator);
+    const loadedOf = new Map(mine.map((t) => [`${t.doc.file}#${t.doc.index}`, t.loaded]));
+    const result = translator.combine(mine.map((t) => t.doc)).flatMap((doc) => {
+      const l = loadedOf.get(`${doc.file}#${doc.index}`);
+      return l ? [{ doc, loaded: l }] : [];
+    });
+    combined = [...combined.filter((t) => t.by !== translator), ...result];
+  }
+  combined.sort((a, b) => loaded.indexOf(a.loaded) - loaded.indexOf(b.loaded));
+  // 3. kind, spec and duplicates
+  for (const { doc, loaded: l } of combined) {
+    const at = issueAt(l);
+    const handler = registry.kinds.find((k) => k.apiVersion === doc.apiVersion && k.kind === doc.kind);
+    if (!handler) {
+      const known = registry.kinds.map((k) => `${k.apiVersion} ${k.kind}`).join(", ");
+      at(["kind"], `unknown kind '${doc.kind}' for apiVersion '${doc.apiVersion}' (known: ${known})`);
+      continue;
+    }
+    const parsed = handler.spec.safeParse(doc.spec);
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        const keys = "keys" in i && Array.isArray(i.keys) ? `: ${i.keys.join(", ")}` : "";
+        at(["spec", ...i.path.map((p) => (typeof p === "number" ? p : String(p)))], `${i.message}${keys}`);
+      }
+      continue;
+    }
+    const key = keyOf(doc.kind, doc.name);
+    const first = seen.get(key);
+    if (first) {
+      at(
+        ["metadata", "name"],
+        `duplicate ${doc.kind} '${doc.name}' (first in ${first.file} document ${first.index})`,
+      );
+      continue;
+    }
+    seen.set(key, doc);
+    out.push({ doc, handler, spec: parsed.data });
+  }
+  // Issues of the three steps above, back in the order of the documents they name (sort is stable).
+  const position = new Map(loaded.map((l, i) => [`${l.file}#${l.index}`, i]));
+  issues.sort(
+    (a, b) => (position.get(`${a.file}#${a.document}`) ?? 0) - (position.get(`${b.file}#${b.document}`) ?? 0),
+  );
   return { docs: out, issues };
 }
 
@@ -230,8 +263,9 @@ async function computePlan(
 ): Promise<{ changes: Change[]; crossIssues: FieldIssue[] }> {
   const kinds = new Set(docs.map((d) => d.handler));
   if (prune) for (const k of registry.kinds) kinds.add(k);
-  const current = new Map<string, Map<string, unknown>>();
-  for (const k of kinds) current.set(k.kind, (await k.current(db)) as Map<string, unknown>);
+  // Keyed by handler: two apiVersions may both have a kind named User (opsdeck's and Backstage's).
+  const current = new Map<KindHandler, Map<string, unknown>>();
+  for (const k of kinds) current.set(k, (await k.current(db)) as Map<string, unknown>);
   const incoming = new Map<string, Map<string, unknown>>();
   for (const d of docs) {
     const m = incoming.get(d.doc.kind) ?? new Map<string, unknown>();
@@ -241,7 +275,7 @@ async function computePlan(
   const changes: Change[] = [];
   const crossIssues: FieldIssue[] = [];
   for (const d of docs) {
-    const before = current.get(d.doc.kind)?.get(d.doc.name);
+    const before = current.get(d.handler)?.get(d.doc.name);
     const base = { kind: d.doc.kind, name: d.doc.name, file: d.doc.file, document: d.doc.index };
     if (before === undefined) changes.push({ ...base, action: "create" });
     else if (canonical(before) === canonical(d.spec)) changes.push({ ...base, action: "unchanged" });
@@ -253,7 +287,8 @@ async function computePlan(
   if (prune) {
     const applied = await db.selectFrom("applied_objects").selectAll().execute();
     for (const a of applied) {
-      if (!incoming.get(a.kind)?.has(a.name) && current.get(a.kind)?.has(a.name)) {
+      const exists = [...current].some(([k, m]) => k.kind === a.kind && m.has(a.name));
+      if (!incoming.get(a.kind)?.has(a.name) && exists) {
         changes.push({ action: "delete", kind: a.kind, name: a.name, file: null, document: null });
       }
     }

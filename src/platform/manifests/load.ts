@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
-import { type Document, isMap, LineCounter, parseAllDocuments } from "yaml";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { type Document, isMap, LineCounter, parseAllDocuments, parse as parseYaml } from "yaml";
 import type { FieldIssue } from "../errors.ts";
 
 /** A parsed YAML document with what is needed to point at a line later. */
@@ -15,8 +15,8 @@ export interface LoadedDocument {
 
 const manifestExtensions = /\.(ya?ml|json)$/i;
 
-/** Every manifest file under the given files and directories, in a stable order. */
-export function manifestFiles(paths: string[]): string[] {
+/** Every manifest file under the given files and directories, in a stable order (Locations not followed). */
+function walkFiles(paths: string[]): string[] {
   const out: string[] = [];
   const walk = (p: string) => {
     const st = statSync(p);
@@ -30,6 +30,14 @@ export function manifestFiles(paths: string[]): string[] {
   };
   for (const p of paths) walk(p);
   return out;
+}
+
+/**
+ * Every manifest file `opsdeck apply -f` reads for these paths: the files and directories given, and
+ * the files their Backstage Locations point at, each once.
+ */
+export function manifestFiles(paths: string[]): string[] {
+  return collect(paths, process.cwd()).files;
 }
 
 /** Parses every document of a YAML (or JSON) text; syntax errors come back as issues with lines. */
@@ -82,14 +90,106 @@ export function parseManifestText(
 export function loadManifestPaths(
   paths: string[],
   cwd: string,
-): { documents: LoadedDocument[]; issues: FieldIssue[] } {
+): { documents: LoadedDocument[]; issues: FieldIssue[]; notes: string[] } {
+  const { documents, issues, notes } = collect(paths, cwd);
+  return { documents, issues, notes };
+}
+
+const isUrl = (target: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(target);
+const isBackstage = (v: unknown): v is Record<string, unknown> =>
+  !!v &&
+  typeof v === "object" &&
+  typeof (v as { apiVersion?: unknown }).apiVersion === "string" &&
+  (v as { apiVersion: string }).apiVersion.startsWith("backstage.io/");
+
+/** The `spec.target` / `spec.targets` of a Backstage Location document, with where each is written. */
+function locationTargets(value: unknown): { target: string; path: (string | number)[] }[] {
+  if (!isBackstage(value) || value.kind !== "Location") return [];
+  const spec = (value.spec ?? {}) as { target?: unknown; targets?: unknown };
+  const out: { target: string; path: (string | number)[] }[] = [];
+  if (typeof spec.target === "string") out.push({ target: spec.target, path: ["spec", "target"] });
+  if (Array.isArray(spec.targets))
+    spec.targets.forEach((t, i) => {
+      if (typeof t === "string") out.push({ target: t, path: ["spec", "targets", i] });
+    });
+  return out;
+}
+
+/**
+ * Backstage's `$text`, `$json` and `$yaml` placeholders that name a file beside the document are read
+ * here, as Backstage reads them when it ingests. URLs are not fetched: the placeholder stays as it is and
+ * the catalog reports it as unresolved.
+ */
+function resolvePlaceholders(value: unknown, dir: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, dir));
+  if (!value || typeof value !== "object") return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  const [only] = entries;
+  if (
+    entries.length === 1 &&
+    only &&
+    ["$text", "$json", "$yaml"].includes(only[0]) &&
+    typeof only[1] === "string"
+  ) {
+    const [how, target] = only as [string, string];
+    const file = resolve(dir, target);
+    if (isUrl(target) || !existsSync(file) || !statSync(file).isFile()) return value;
+    const text = readFileSync(file, "utf8");
+    try {
+      return how === "$text" ? text : how === "$json" ? JSON.parse(text) : parseYaml(text);
+    } catch {
+      return value;
+    }
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, resolvePlaceholders(v, dir)]));
+}
+
+/**
+ * Parses the given files and, depth first, the files their Backstage Locations name (relative targets
+ * resolve against the Location's own file). Each file is read once, which also stops Location loops.
+ * A target that does not exist is an issue; a URL target is not fetched and comes back as a note.
+ */
+function collect(
+  paths: string[],
+  cwd: string,
+): { files: string[]; documents: LoadedDocument[]; issues: FieldIssue[]; notes: string[] } {
+  const files: string[] = [];
   const documents: LoadedDocument[] = [];
   const issues: FieldIssue[] = [];
-  for (const path of manifestFiles(paths)) {
-    const shown = relative(cwd, path) || path;
-    const r = parseManifestText(readFileSync(path, "utf8"), shown);
-    documents.push(...r.documents);
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const load = (path: string) => {
+    const absolute = resolve(cwd, path);
+    if (seen.has(absolute)) return;
+    seen.add(absolute);
+    files.push(path);
+    const shown = relative(cwd, absolute) || path;
+    const r = parseManifestText(readFileSync(absolute, "utf8"), shown);
     issues.push(...r.issues);
-  }
-  return { documents, issues };
+    for (const d of r.documents) {
+      if (isBackstage(d.value)) d.value = resolvePlaceholders(d.value, dirname(absolute));
+      documents.push(d);
+      for (const { target, path: at } of locationTargets(d.value)) {
+        const where = `${shown} document ${d.index}: ${at.join(".")}`;
+        if (isUrl(target)) {
+          notes.push(`${where}: ${target} is a URL; opsdeck does not fetch Location targets`);
+          continue;
+        }
+        const next = resolve(dirname(absolute), target);
+        if (!existsSync(next)) {
+          issues.push({
+            file: shown,
+            document: d.index,
+            line: d.lineOf(at),
+            path: at.join("."),
+            message: `Location target ${target} does not exist (looked for ${relative(cwd, next) || next})`,
+          });
+          continue;
+        }
+        for (const f of walkFiles([next])) load(f);
+      }
+    }
+  };
+  for (const p of walkFiles(paths)) load(p);
+  return { files, documents, issues, notes };
 }

@@ -1,0 +1,99 @@
+import type { LinkProps } from "@tanstack/react-router";
+import type { Role } from "./lib/types.ts";
+
+/** Any page of the route tree; tsc rejects a path that no route serves. */
+export type NavPath = NonNullable<LinkProps["to"]>;
+
+/**
+ * The navigation, as data: a module that ships its pages adds (or un-plans) one entry here and the
+ * sidebar, the home page and the placeholder pages follow.
+ */
+export interface NavEntry {
+  /** Stable key; for planned modules also the URL segment of their placeholder page (`/$module`). */
+  key: string;
+  label: string;
+  description: string;
+  /**
+   * The module's page. A module without one is planned: its link leads to the "coming in a later
+   * release" page at `/$module`.
+   */
+  to?: NavPath;
+  /** Hidden from users below this role; the server enforces the same rule on the API. */
+  minRole?: Role;
+}
+
+export interface NavSection {
+  label: string;
+  entries: NavEntry[];
+}
+
+/** A module that is announced in the navigation but whose pages arrive in a later release. */
+function planned(key: string, label: string, description: string): NavEntry {
+  return { key, label, description };
+}
+
+export const nav: NavSection[] = [
+  {
+    label: "Overview",
+    entries: [{ key: "home", label: "Home", description: "Where to start.", to: "/" }],
+  },
+  {
+    label: "Operate",
+    entries: [
+      planned("catalog", "Catalog", "Services with their tier, owners, dependencies, RTO/RPO and runbooks."),
+      planned(
+        "alerts",
+        "Alerts",
+        "Alert intake from Alertmanager, Grafana and webhooks, deduplicated and grouped.",
+      ),
+      planned("incidents", "Incidents", "Incidents with roles, timeline and status updates."),
+      planned("oncall", "On-call", "Schedules, rotations, overrides and escalation policies."),
+      planned("slos", "SLOs", "Service level objectives and error budgets, OpenSLO compatible."),
+      planned("cost", "Cost", "Cloud spend from FOCUS billing exports, by team and service, with budgets."),
+      planned(
+        "changes",
+        "Changes",
+        "Change requests, CAB approval, maintenance windows, freezes and DORA metrics.",
+      ),
+      planned("dr", "DR", "Backups, restore tests and DR exercises against each service's RTO and RPO."),
+      planned("vulns", "Vulnerabilities", "Scan results from Trivy, Grype and SARIF with remediation SLAs."),
+      planned("postmortems", "Postmortems", "Postmortems and runbooks, linked to incidents and services."),
+      planned("reports", "Reports", "KPIs and the monthly operations review."),
+    ],
+  },
+  {
+    label: "Admin",
+    entries: [
+      {
+        key: "users",
+        label: "Users",
+        description: "People who sign in to opsdeck, and their roles.",
+        to: "/admin/users",
+      },
+      {
+        key: "teams",
+        label: "Teams",
+        description: "Teams and their members: the owners of services, schedules and cost.",
+        to: "/admin/teams",
+      },
+      {
+        key: "tokens",
+        label: "API tokens",
+        description: "Tokens for scripts and CI pipelines that call the API.",
+        to: "/admin/tokens",
+      },
+      {
+        key: "audit",
+        label: "Audit log",
+        description: "Every change: who, what, when, before and after.",
+        to: "/admin/audit",
+        minRole: "manager",
+      },
+    ],
+  },
+];
+
+/** The planned module behind a placeholder URL segment, if there is one. */
+export function plannedModule(key: string): NavEntry | undefined {
+  return nav.flatMap((s) => s.entries).find((e) => e.to === undefined && e.key === key);
+}

@@ -1,0 +1,41 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRouter } from "@tanstack/react-router";
+import { teamRoute, teamsRoute } from "./modules/teams/routes.ts";
+import { auditRoute } from "./platform/audit/routes.ts";
+import { loginRoute, setupRoute, tokensRoute, usersRoute } from "./platform/auth/routes.ts";
+import { appRoute, homeRoute, placeholderRoute, rootRoute } from "./shell/routes.ts";
+
+/**
+ * The whole route tree. A module adds its routes to the signed-in branch here and its entry to nav.ts;
+ * until then, the placeholder route answers for it.
+ */
+const routeTree = rootRoute.addChildren([
+  setupRoute,
+  loginRoute,
+  appRoute.addChildren([
+    homeRoute,
+    usersRoute,
+    teamsRoute,
+    teamRoute,
+    tokensRoute,
+    auditRoute,
+    placeholderRoute,
+  ]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    // Hovering a link starts loading its page; data freshness stays TanStack Query's business.
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
