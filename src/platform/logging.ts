@@ -11,6 +11,9 @@ export const redactedPaths = [
 ];
 
 /** `stream` lets tests read what would be logged, to prove secrets never are. */
-export function loggerOptions(level: string, stream?: { write(line: string): void }): FastifyServerOptions["logger"] {
+export function loggerOptions(
+  level: string,
+  stream?: { write(line: string): void },
+): FastifyServerOptions["logger"] {
   return { level, redact: { paths: redactedPaths, censor: "[redacted]" }, ...(stream ? { stream } : {}) };
 }

@@ -3,7 +3,8 @@ import { z } from "zod";
 // zod's default for a missing field ("expected string, received undefined") reads like a type error;
 // say what the user must do instead. Applies to every schema, server and web UI alike.
 z.config({
-  customError: (issue) => (issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined),
+  customError: (issue) =>
+    issue.code === "invalid_type" && issue.input === undefined ? "is required" : undefined,
 });
 
 /** Entity names follow Backstage's rule, so catalog documents apply as they are. */

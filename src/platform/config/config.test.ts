@@ -13,7 +13,10 @@ describe("configuration from the environment", () => {
   });
 
   it("accepts PostgreSQL URLs and a base URL without its trailing slash", () => {
-    const c = loadConfig({ OPSDECK_DATABASE_URL: "postgres://ops@db:5432/opsdeck", OPSDECK_BASE_URL: "https://ops.example.com/" });
+    const c = loadConfig({
+      OPSDECK_DATABASE_URL: "postgres://ops@db:5432/opsdeck",
+      OPSDECK_BASE_URL: "https://ops.example.com/",
+    });
     assert.equal(c.databaseUrl, "postgres://ops@db:5432/opsdeck");
     assert.equal(c.baseUrl, "https://ops.example.com");
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
 import { DatabaseSync } from "node:sqlite";
+import { after, before, describe, it } from "node:test";
 import { sql } from "kysely";
 import { type Engine, type TestDatabase, testEngines } from "../testing/databases.ts";
 import { openDatabase } from "./database.ts";
@@ -44,13 +44,20 @@ function suite(engine: Engine) {
       const results = await Promise.allSettled(writes);
       const failed = results.filter((r) => r.status === "rejected").length;
       assert.equal(failed, 6);
-      const rows = await untyped().selectFrom("counter_rows").select(sql`count(*)`.as("n")).executeTakeFirst();
+      const rows = await untyped()
+        .selectFrom("counter_rows")
+        .select(sql`count(*)`.as("n"))
+        .executeTakeFirst();
       assert.equal(Number(rows.n), 294);
     });
 
     it("a write is visible to reads as soon as it resolves", async () => {
       await database.db.write((trx) => sql`insert into counter_rows (id) values (100000)`.execute(trx));
-      const row = await untyped().selectFrom("counter_rows").selectAll().where("id", "=", 100000).executeTakeFirst();
+      const row = await untyped()
+        .selectFrom("counter_rows")
+        .selectAll()
+        .where("id", "=", 100000)
+        .executeTakeFirst();
       assert.ok(row);
     });
 
@@ -61,13 +68,18 @@ function suite(engine: Engine) {
       } finally {
         await other.close();
       }
-      const row = await untyped().selectFrom("counter_rows").selectAll().where("id", "=", 200000).executeTakeFirst();
+      const row = await untyped()
+        .selectFrom("counter_rows")
+        .selectAll()
+        .where("id", "=", 200000)
+        .executeTakeFirst();
       assert.ok(row);
     });
 
     if (engine.name === "sqlite") {
       it("runs in WAL with synchronous=FULL, foreign keys on and a busy timeout", async () => {
-        const q = async (pragma: string) => Object.values((await sql.raw(`pragma ${pragma}`).execute(database.db.admin)).rows[0] as object)[0];
+        const q = async (pragma: string) =>
+          Object.values((await sql.raw(`pragma ${pragma}`).execute(database.db.admin)).rows[0] as object)[0];
         assert.equal(await q("journal_mode"), "wal");
         assert.equal(await q("synchronous"), 2);
         assert.equal(await q("foreign_keys"), 1);

@@ -115,7 +115,8 @@ export function requirePermissionOnEveryRoute(app: FastifyInstance, publicPrefix
   const table: RouteEntry[] = [];
   app.addHook("onRoute", (route) => {
     for (const method of [route.method].flat()) {
-      if (method !== "HEAD") table.push({ method, url: route.url, permission: () => route.config?.permission });
+      if (method !== "HEAD")
+        table.push({ method, url: route.url, permission: () => route.config?.permission });
     }
     if (publicPrefixes.some((p) => route.url.startsWith(p))) {
       route.config = { ...route.config, permission: "public" };

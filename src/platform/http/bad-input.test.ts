@@ -15,7 +15,12 @@ for (const engine of testEngines()) {
     after(() => t.close());
 
     const post = (url: string, payload: string, contentType = "application/json") =>
-      t.app.inject({ method: "POST", url, payload, headers: { ...t.as("admin"), "content-type": contentType } });
+      t.app.inject({
+        method: "POST",
+        url,
+        payload,
+        headers: { ...t.as("admin"), "content-type": contentType },
+      });
 
     it("malformed JSON", async () => {
       const res = await post("/api/v1/teams", '{"name": "x",');
@@ -26,9 +31,15 @@ for (const engine of testEngines()) {
     });
 
     it("a wrong type names the field", async () => {
-      const res = await post("/api/v1/users", JSON.stringify({ name: "u1", email: "u1@example.com", role: "emperor" }));
+      const res = await post(
+        "/api/v1/users",
+        JSON.stringify({ name: "u1", email: "u1@example.com", role: "emperor" }),
+      );
       assert.equal(res.statusCode, 400);
-      assert.ok(res.json().errors.some((e: { path: string }) => e.path === "body.role"), res.body);
+      assert.ok(
+        res.json().errors.some((e: { path: string }) => e.path === "body.role"),
+        res.body,
+      );
     });
 
     it("an unknown field is named", async () => {
@@ -50,7 +61,8 @@ for (const engine of testEngines()) {
     });
 
     it("malformed YAML names the line, and nothing is written", async () => {
-      const yaml = "apiVersion: opsdeck.dev/v1\nkind: Team\nmetadata: { name: half }\nspec: {}\n---\nkind: [unclosed\n";
+      const yaml =
+        "apiVersion: opsdeck.dev/v1\nkind: Team\nmetadata: { name: half }\nspec: {}\n---\nkind: [unclosed\n";
       const res = await post("/api/v1/apply?file=team.yaml", yaml, "application/yaml");
       assert.equal(res.statusCode, 400);
       const issue = res.json().errors[0];
@@ -62,13 +74,19 @@ for (const engine of testEngines()) {
     });
 
     it("an unknown query parameter value is a 400, not a 500", async () => {
-      const res = await t.app.inject({ method: "GET", url: "/api/v1/audit?limit=lots", headers: t.as("admin") });
+      const res = await t.app.inject({
+        method: "GET",
+        url: "/api/v1/audit?limit=lots",
+        headers: t.as("admin"),
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.json().detail, /limit/);
     });
 
     it("random JSON bodies on every write route never yield a 5xx", async () => {
-      const writes = t.routeTable.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method) && r.url.startsWith("/api/v1/"));
+      const writes = t.routeTable.filter(
+        (r) => ["POST", "PUT", "PATCH"].includes(r.method) && r.url.startsWith("/api/v1/"),
+      );
       assert.ok(writes.length >= 5);
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...writes), fc.jsonValue(), async (route, body) => {
@@ -78,7 +96,10 @@ for (const engine of testEngines()) {
             payload: JSON.stringify(body),
             headers: { ...t.as("admin"), "content-type": "application/json" },
           });
-          assert.ok(res.statusCode < 500, `${route.method} ${route.url} answered ${res.statusCode}: ${res.body}`);
+          assert.ok(
+            res.statusCode < 500,
+            `${route.method} ${route.url} answered ${res.statusCode}: ${res.body}`,
+          );
         }),
         { numRuns: 150 },
       );

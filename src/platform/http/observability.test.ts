@@ -22,7 +22,10 @@ for (const engine of testEngines()) {
       await t.app.inject({ url: "/api/v1/teams", headers: t.as("viewer") });
       const res = await t.app.inject({ url: "/metrics" });
       assert.match(String(res.headers["content-type"]), /^text\/plain/);
-      assert.match(res.body, /opsdeck_http_requests_total\{method="GET",route="\/api\/v1\/teams",status="200"\} 1/);
+      assert.match(
+        res.body,
+        /opsdeck_http_requests_total\{method="GET",route="\/api\/v1\/teams",status="200"\} 1/,
+      );
       assert.match(res.body, /opsdeck_jobs\{state="pending"\} 0/);
     });
 
@@ -52,7 +55,10 @@ for (const engine of testEngines()) {
         payload: { name: "traced" },
       });
       assert.equal(res.statusCode, 201);
-      const audit = await t.app.inject({ url: "/api/v1/audit?entityType=team&entityId=traced", headers: t.as("manager") });
+      const audit = await t.app.inject({
+        url: "/api/v1/audit?entityType=team&entityId=traced",
+        headers: t.as("manager"),
+      });
       const [entry] = audit.json().items;
       assert.equal(entry.requestId, "req-audit-0001");
       assert.equal(entry.actor.label, "manager1");
@@ -73,7 +79,12 @@ for (const engine of testEngines()) {
       const cookie = login.cookies[0];
       assert.ok(cookie);
       await t.app.inject({ url: "/api/v1/auth/me", cookies: { [cookie.name]: cookie.value } });
-      const created = await t.app.inject({ method: "POST", url: "/api/v1/tokens", headers: t.as("admin"), payload: { name: "x" } });
+      const created = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/tokens",
+        headers: t.as("admin"),
+        payload: { name: "x" },
+      });
       const all = logLines.join("");
       assert.ok(logLines.length > 3, "the logger wrote request lines");
       for (const secret of ["admin-password-123", t.tokens.admin, cookie.value, created.json().token]) {

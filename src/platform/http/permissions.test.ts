@@ -24,57 +24,71 @@ const publicRoutes = new Set([
 
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, "x").replace(/\*/g, "x");
 
-for (const engine of testEngines()) describe(`every route declares who may call it (${engine.name})`, () => {
-  let t: TestApp;
-  before(async () => {
-    t = await startTestApp(engine);
-  });
-  after(() => t.close());
-
-  it("has only the listed public routes", () => {
-    const publicOnes = t.routeTable
-      .filter((r) => r.permission() === "public" && !r.url.startsWith("/api/docs"))
-      .map((r) => `${r.method} ${r.url}`);
-    assert.deepEqual(publicOnes.sort(), [...publicRoutes].sort());
-  });
-
-  it("answers 401 without credentials on every other route", async () => {
-    const guarded = t.routeTable.filter((r) => {
-      const p = r.permission();
-      return p !== "public" && !(typeof p === "object" && "custom" in p);
+for (const engine of testEngines())
+  describe(`every route declares who may call it (${engine.name})`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(engine);
     });
-    assert.ok(guarded.length >= 15, `only ${guarded.length} guarded routes found`);
-    for (const r of guarded) {
-      const res = await t.app.inject({ method: r.method as "GET", url: concrete(r.url), payload: r.method === "GET" ? undefined : {} });
-      assert.equal(res.statusCode, 401, `${r.method} ${r.url} answered ${res.statusCode} without credentials`);
-      assert.equal(res.headers["content-type"], "application/problem+json; charset=utf-8");
-    }
-  });
+    after(() => t.close());
 
-  it("answers 403 to every role below the declared one", async () => {
-    let checked = 0;
-    for (const r of t.routeTable) {
-      const p = r.permission();
-      if (typeof p !== "object" || !("role" in p)) continue;
-      const below = roles.slice(0, roles.indexOf(p.role)) as Role[];
-      for (const role of below) {
+    it("has only the listed public routes", () => {
+      const publicOnes = t.routeTable
+        .filter((r) => r.permission() === "public" && !r.url.startsWith("/api/docs"))
+        .map((r) => `${r.method} ${r.url}`);
+      assert.deepEqual(publicOnes.sort(), [...publicRoutes].sort());
+    });
+
+    it("answers 401 without credentials on every other route", async () => {
+      const guarded = t.routeTable.filter((r) => {
+        const p = r.permission();
+        return p !== "public" && !(typeof p === "object" && "custom" in p);
+      });
+      assert.ok(guarded.length >= 15, `only ${guarded.length} guarded routes found`);
+      for (const r of guarded) {
         const res = await t.app.inject({
           method: r.method as "GET",
           url: concrete(r.url),
-          headers: t.as(role),
           payload: r.method === "GET" ? undefined : {},
         });
-        assert.equal(res.statusCode, 403, `${r.method} ${r.url} answered ${res.statusCode} to ${role}`);
-        checked++;
+        assert.equal(
+          res.statusCode,
+          401,
+          `${r.method} ${r.url} answered ${res.statusCode} without credentials`,
+        );
+        assert.equal(res.headers["content-type"], "application/problem+json; charset=utf-8");
       }
-    }
-    assert.ok(checked > 10, `only ${checked} role checks ran`);
-  });
+    });
 
-  it("refuses an unknown or malformed bearer token with 401", async () => {
-    for (const authorization of ["Bearer odt_nope", "Bearer", "Basic YWRtaW46YWRtaW4=", `Bearer ${t.tokens.admin}x`]) {
-      const res = await t.app.inject({ method: "GET", url: "/api/v1/users", headers: { authorization } });
-      assert.equal(res.statusCode, 401, authorization);
-    }
+    it("answers 403 to every role below the declared one", async () => {
+      let checked = 0;
+      for (const r of t.routeTable) {
+        const p = r.permission();
+        if (typeof p !== "object" || !("role" in p)) continue;
+        const below = roles.slice(0, roles.indexOf(p.role)) as Role[];
+        for (const role of below) {
+          const res = await t.app.inject({
+            method: r.method as "GET",
+            url: concrete(r.url),
+            headers: t.as(role),
+            payload: r.method === "GET" ? undefined : {},
+          });
+          assert.equal(res.statusCode, 403, `${r.method} ${r.url} answered ${res.statusCode} to ${role}`);
+          checked++;
+        }
+      }
+      assert.ok(checked > 10, `only ${checked} role checks ran`);
+    });
+
+    it("refuses an unknown or malformed bearer token with 401", async () => {
+      for (const authorization of [
+        "Bearer odt_nope",
+        "Bearer",
+        "Basic YWRtaW46YWRtaW4=",
+        `Bearer ${t.tokens.admin}x`,
+      ]) {
+        const res = await t.app.inject({ method: "GET", url: "/api/v1/users", headers: { authorization } });
+        assert.equal(res.statusCode, 401, authorization);
+      }
+    });
   });
-});

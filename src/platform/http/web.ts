@@ -26,7 +26,9 @@ export async function registerWeb(app: ZodApp, webDir: string): Promise<void> {
         type: "urn:opsdeck:problem:not-found",
         title: "Not found",
         status: 404,
-        detail: built ? `no route ${request.method} ${path}` : "the web UI is not built; run npm run build:web",
+        detail: built
+          ? `no route ${request.method} ${path}`
+          : "the web UI is not built; run npm run build:web",
       });
     }
     if (exists) {

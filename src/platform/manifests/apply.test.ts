@@ -22,7 +22,12 @@ spec:
   members: [ana, ghost]
 `;
 
-async function apply(database: TestDatabase, ctx: ActionContext, text: string, options = { dryRun: false, prune: false }) {
+async function apply(
+  database: TestDatabase,
+  ctx: ActionContext,
+  text: string,
+  options = { dryRun: false, prune: false },
+) {
   const { documents, issues } = parseManifestText(text, "people.yaml");
   return applyDocuments(database.db, ctx, documents, manifestRegistry(), options, issues);
 }
@@ -30,7 +35,11 @@ async function apply(database: TestDatabase, ctx: ActionContext, text: string, o
 function suite(engine: Engine) {
   describe(`opsdeck apply on ${engine.name}`, () => {
     let database: TestDatabase;
-    const ctx: ActionContext = { actor: { type: "system", label: "test" }, requestId: null, clock: new FakeClock() };
+    const ctx: ActionContext = {
+      actor: { type: "system", label: "test" },
+      requestId: null,
+      clock: new FakeClock(),
+    };
     before(async () => {
       database = await engine.create();
     });
@@ -47,17 +56,32 @@ function suite(engine: Engine) {
 
     it("applies, keeps an unknown member as unresolved, and a second apply changes nothing", async () => {
       await apply(database, ctx, people);
-      const members = await database.db.read.selectFrom("team_members").select("user_name").orderBy("user_name").execute();
-      assert.deepEqual(members.map((m) => m.user_name), ["ana", "ghost"]);
+      const members = await database.db.read
+        .selectFrom("team_members")
+        .select("user_name")
+        .orderBy("user_name")
+        .execute();
+      assert.deepEqual(
+        members.map((m) => m.user_name),
+        ["ana", "ghost"],
+      );
       const again = await apply(database, ctx, people);
-      assert.deepEqual(again.map((c) => c.action), ["unchanged", "unchanged"]);
+      assert.deepEqual(
+        again.map((c) => c.action),
+        ["unchanged", "unchanged"],
+      );
     });
 
     it("an update lists the fields that change", async () => {
-      const changes = await apply(database, ctx, people.replace("displayName: SRE", "displayName: Site Reliability"), {
-        dryRun: true,
-        prune: false,
-      });
+      const changes = await apply(
+        database,
+        ctx,
+        people.replace("displayName: SRE", "displayName: Site Reliability"),
+        {
+          dryRun: true,
+          prune: false,
+        },
+      );
       const team = changes.find((c) => c.kind === "Team");
       assert.equal(team?.action, "update");
       assert.deepEqual(team?.fields, [{ field: "displayName", before: "SRE", after: "Site Reliability" }]);
@@ -79,7 +103,11 @@ spec: { email: not-an-email, role: responder }
         assert.equal(issue?.line, 17);
         return true;
       });
-      const team = await database.db.read.selectFrom("teams").select("display_name").where("name", "=", "sre").executeTakeFirst();
+      const team = await database.db.read
+        .selectFrom("teams")
+        .select("display_name")
+        .where("name", "=", "sre")
+        .executeTakeFirst();
       assert.equal(team?.display_name, "SRE");
     });
 
@@ -101,9 +129,18 @@ metadata: { name: sre }
       await assert.rejects(apply(database, ctx, text), (error: unknown) => {
         assert.ok(error instanceof InputError);
         const messages = error.issues.map((i) => `${i.document} ${i.path}: ${i.message}`);
-        assert.ok(messages.some((m) => m.startsWith("1 kind: unknown kind 'Spaceship'")), messages.join("\n"));
-        assert.ok(messages.some((m) => m.startsWith("2 metadata.name:")), messages.join("\n"));
-        assert.ok(messages.some((m) => m.includes("duplicate Team 'sre'")), messages.join("\n"));
+        assert.ok(
+          messages.some((m) => m.startsWith("1 kind: unknown kind 'Spaceship'")),
+          messages.join("\n"),
+        );
+        assert.ok(
+          messages.some((m) => m.startsWith("2 metadata.name:")),
+          messages.join("\n"),
+        );
+        assert.ok(
+          messages.some((m) => m.includes("duplicate Team 'sre'")),
+          messages.join("\n"),
+        );
         return true;
       });
     });
@@ -116,7 +153,11 @@ metadata: { name: sre }
         ["Team/sre"],
       );
       assert.equal((await database.db.read.selectFrom("teams").selectAll().execute()).length, 0);
-      const audit = await database.db.read.selectFrom("audit_log").select("action").where("entity_id", "=", "sre").execute();
+      const audit = await database.db.read
+        .selectFrom("audit_log")
+        .select("action")
+        .where("entity_id", "=", "sre")
+        .execute();
       assert.ok(audit.some((a) => a.action === "team.delete"));
     });
   });

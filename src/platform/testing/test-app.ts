@@ -1,8 +1,8 @@
 import { type BuildOptions, buildServer } from "../../app.ts";
-import type { RouteEntry } from "../http/authenticate.ts";
 import { createToken, createUser } from "../auth/index.ts";
 import { loadConfig } from "../config/config.ts";
 import { type ActionContext, type Role, roles } from "../context.ts";
+import type { RouteEntry } from "../http/authenticate.ts";
 import type { ZodApp } from "../modules.ts";
 import type { Engine, TestDatabase } from "./databases.ts";
 import { FakeClock } from "./fake-clock.ts";
