@@ -1,14 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
-/** The repository root: the server and CLI are started from here so relative defaults resolve as in production. */
+/** The repository root: server and CLI start here, so relative defaults resolve as in production. */
 export const repoRoot = fileURLToPath(new URL("..", import.meta.url));
 const cliPath = join(repoRoot, "bin", "opsdeck.js");
 
@@ -104,7 +104,8 @@ export async function startServer(
 
   const deadline = started + timeoutMs;
   while (performance.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} during start:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} during start:\n${output}`);
     if (await answers200(`${baseUrl}/readyz`)) {
       return {
         pid: child.pid ?? 0,

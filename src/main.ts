@@ -44,15 +44,8 @@ export async function serve(config: Config): Promise<void> {
     log: app.log,
   });
   worker.start();
-
-  const setupToken = await issueSetupToken(db, systemClock);
-  if (setupToken) {
-    // Printed to the terminal, never to the log stream: it is a one-time credential.
-    process.stderr.write(
-      `\nNo admin exists yet. Open this one-time link to create the first admin:\n  ${config.baseUrl}/setup?token=${setupToken}\n(or run: opsdeck user create --email E --role admin --password-stdin)\n\n`,
-    );
-  }
-
+  // Installed with no await between them and listen: /readyz already answers 200, and a SIGTERM
+  // arriving before the handlers would kill the process by default, without draining.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -77,4 +70,12 @@ export async function serve(config: Config): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+
+  const setupToken = await issueSetupToken(db, systemClock);
+  if (setupToken) {
+    // Printed to the terminal, never to the log stream: it is a one-time credential.
+    process.stderr.write(
+      `\nNo admin exists yet. Open this one-time link to create the first admin:\n  ${config.baseUrl}/setup?token=${setupToken}\n(or run: opsdeck user create --email E --role admin --password-stdin)\n\n`,
+    );
+  }
 }

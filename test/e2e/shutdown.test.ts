@@ -43,7 +43,7 @@ function opsdeck(
   return child;
 }
 
-/** Resolves when the child writes a JSON log line whose `msg` is `message`; the log is the server's own signal. */
+/** Resolves when the child logs a JSON line whose `msg` is `message`: the server's own signal, no sleep. */
 function logged(child: ChildProcessWithoutNullStreams, message: string): Promise<void> {
   return new Promise((resolve, reject) => {
     let buffered = "";
@@ -135,12 +135,16 @@ describe("the real server process", () => {
         expect: "100-continue",
       },
     });
-    const slowAnswer = once(slow, "response").then(async (args) => {
-      const res = args[0] as http.IncomingMessage;
-      let text = "";
-      for await (const chunk of res) text += String(chunk);
-      return { status: res.statusCode, body: text };
-    });
+    // A connection error becomes a value: an early failure is then reported, not an unhandled rejection.
+    const slowAnswer = once(slow, "response").then(
+      async (args) => {
+        const res = args[0] as http.IncomingMessage;
+        let text = "";
+        for await (const chunk of res) text += String(chunk);
+        return { status: res.statusCode, body: text };
+      },
+      (error: unknown) => ({ status: 0, body: String(error) }),
+    );
     slow.flushHeaders();
     await once(slow, "continue");
     slow.write(body.slice(0, half));
