@@ -85,6 +85,38 @@ const variables = {
     form: "a directory holding the built web UI",
     schema: z.string().min(1).default("web-dist"),
   },
+  OPSDECK_SMTP_URL: {
+    form: "smtp://[USER:PASSWORD@]HOST[:PORT] (STARTTLS when offered) or smtps://… (TLS from the start)",
+    schema: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/)
+      .optional(),
+  },
+  OPSDECK_SMTP_FROM: {
+    form: "the sender address of notification e-mail, e.g. opsdeck@example.com",
+    schema: z.email().default("opsdeck@localhost"),
+  },
+  OPSDECK_EGRESS_ALLOW: {
+    form: "comma-separated hosts or CIDR ranges (e.g. 10.0.0.0/8,hooks.internal) that outgoing webhooks may reach although private",
+    schema: z
+      .string()
+      .default("")
+      .transform((v) =>
+        v
+          .split(",")
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+  },
+  OPSDECK_INGEST_MAX_PENDING: {
+    form: "an integer: queued alert writes above which intake answers 503 with Retry-After (back-pressure)",
+    schema: z
+      .string()
+      .regex(/^\d+$/)
+      .transform(Number)
+      .refine((n) => n >= 1)
+      .default(20000),
+  },
 } as const;
 
 type Variables = typeof variables;
@@ -103,6 +135,12 @@ export interface Config {
   readonly sessionHours: number;
   readonly trustProxy: boolean;
   readonly webDir: string;
+  /** Unset: e-mail notifications are recorded as failed with "no SMTP server configured". */
+  readonly smtpUrl: string | undefined;
+  readonly smtpFrom: string;
+  /** Private or loopback destinations outgoing requests may reach anyway (hosts or CIDR ranges). */
+  readonly egressAllow: readonly string[];
+  readonly ingestMaxPending: number;
 }
 
 /** The documentation table of the README is generated from the same entries (see docs). */
@@ -137,6 +175,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionHours: p.OPSDECK_SESSION_HOURS,
     trustProxy: p.OPSDECK_TRUST_PROXY,
     webDir: p.OPSDECK_WEB_DIR,
+    smtpUrl: p.OPSDECK_SMTP_URL,
+    smtpFrom: p.OPSDECK_SMTP_FROM,
+    egressAllow: Object.freeze([...p.OPSDECK_EGRESS_ALLOW]),
+    ingestMaxPending: p.OPSDECK_INGEST_MAX_PENDING,
   });
 }
 
