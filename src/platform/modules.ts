@@ -7,6 +7,7 @@ import type { Config } from "./config/config.ts";
 import type { ActionContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
 import type { NamedMigration } from "./db/migrations.ts";
+import type { EventSubscriber } from "./events/index.ts";
 import type { JobHandler } from "./jobs/index.ts";
 import type { DocumentTranslator, KindHandler } from "./manifests/kinds.ts";
 
@@ -39,6 +40,8 @@ export interface OpsdeckModule {
   commands?: CliCommand[];
   /** Background job handlers by job type, built from the server's deps (see platform/jobs/jobs.ts). */
   jobHandlers?: (deps: AppDeps) => Record<string, JobHandler>;
+  /** Reactions to domain events (see platform/events): each runs as its own durable job. */
+  eventSubscribers?: (deps: AppDeps) => EventSubscriber[];
   /** Adds this module's part of the demo organisation; runs in registry order. */
   seedDemo?: (db: Database, ctx: ActionContext) => Promise<void>;
 }

@@ -1,0 +1,11 @@
+export { eventMigrations } from "./events.migrations.ts";
+export {
+  type DomainEvent,
+  dispatchJobType,
+  type EventSubscriber,
+  eventJobHandlers,
+  eventsSince,
+  matchesType,
+  publishEvent,
+  type StoredEvent,
+} from "./events.ts";
