@@ -4,17 +4,32 @@ import { auditMigrations } from "../platform/audit/index.ts";
 import { authCommands } from "../platform/auth/auth.cli.ts";
 import { authMigrations, authRoutes, userKind } from "../platform/auth/index.ts";
 import type { NamedMigration } from "../platform/db/migrations.ts";
+import { eventJobHandlers, eventMigrations } from "../platform/events/index.ts";
+import { jobMigrations } from "../platform/jobs/index.ts";
 import { applyCommand } from "../platform/manifests/apply.cli.ts";
 import { applyRoutes } from "../platform/manifests/apply.routes.ts";
 import type { Registry } from "../platform/manifests/apply.ts";
 import { manifestMigrations } from "../platform/manifests/manifests.migrations.ts";
 import type { OpsdeckModule } from "../platform/modules.ts";
+import { catalogModule } from "./catalog/index.ts";
 import { teamsModule } from "./teams/index.ts";
 
-/** The platform's own part: users, sessions, tokens, audit and manifests. */
+/** The platform's own part: users, sessions, tokens, audit, manifests and background jobs. */
 const platformModule: OpsdeckModule = {
   name: "platform",
-  migrations: [...authMigrations, ...auditMigrations, ...manifestMigrations],
+  migrations: [
+    ...authMigrations,
+    ...auditMigrations,
+    ...manifestMigrations,
+    ...jobMigrations,
+    ...eventMigrations,
+  ],
+  // The outbox dispatcher needs every module's subscribers; `modules` is complete by the time a worker starts.
+  jobHandlers: (deps) =>
+    eventJobHandlers(
+      modules.flatMap((m) => m.eventSubscribers?.(deps) ?? []),
+      deps.clock,
+    ),
   routes(app, deps) {
     authRoutes(app, deps);
     auditRoutes(app, deps);
@@ -25,7 +40,7 @@ const platformModule: OpsdeckModule = {
 };
 
 /** Every module, in the order their demo data is seeded. Adding a module means adding it here. */
-export const modules: OpsdeckModule[] = [platformModule, teamsModule];
+export const modules: OpsdeckModule[] = [platformModule, teamsModule, catalogModule];
 
 export function allMigrations(): NamedMigration[] {
   return modules.flatMap((m) => m.migrations).sort((a, b) => a.name.localeCompare(b.name));

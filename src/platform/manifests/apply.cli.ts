@@ -51,7 +51,9 @@ export function applyCommand(registry: () => Registry): CliCommand {
         })) as { changes: Change[] };
         changes = r.changes;
       } else {
-        const { documents, issues } = loadManifestPaths(paths, process.cwd());
+        const { documents, issues, notes } = loadManifestPaths(paths, process.cwd());
+        // Notes are not errors (e.g. a Location target that is a URL, which apply never fetches).
+        for (const note of notes) process.stderr.write(`note: ${note}\n`);
         if (documents.length === 0 && issues.length === 0)
           throw new InputError(`no manifest documents in ${paths.join(", ")}`);
         changes = await withDatabase((db) =>

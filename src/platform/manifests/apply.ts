@@ -113,7 +113,8 @@ export function validateDocuments(
     });
     combined = [...combined.filter((t) => t.by !== translator), ...result];
   }
-  combined.sort((a, b) => loaded.indexOf(a.loaded) - loaded.indexOf(b.loaded));
+  const order = new Map(loaded.map((l, i) => [l, i]));
+  combined.sort((a, b) => (order.get(a.loaded) ?? 0) - (order.get(b.loaded) ?? 0));
   // 3. kind, spec and duplicates
   for (const { doc, loaded: l } of combined) {
     const at = issueAt(l);
