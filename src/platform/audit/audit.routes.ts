@@ -1,19 +1,8 @@
 import { z } from "zod";
 import type { AppDeps, ZodApp } from "../modules.ts";
 import { isoInstant } from "../schema-common.ts";
+import { auditEntryView as entry } from "./audit.schema.ts";
 import { listAudit } from "./audit.ts";
-
-const entry = z.object({
-  id: z.string(),
-  at: z.string(),
-  actor: z.object({ type: z.string(), id: z.string().nullable(), label: z.string() }),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  before: z.unknown(),
-  after: z.unknown(),
-  requestId: z.string().nullable(),
-});
 
 /** Read-only by design: there is no route that changes or deletes audit rows. */
 export function auditRoutes(app: ZodApp, deps: AppDeps): void {

@@ -3,7 +3,10 @@ import { toIso } from "../clock.ts";
 import { type ActionContext, actorLabel } from "../context.ts";
 import type { Tables } from "../db/tables.ts";
 import { newId } from "../ids.ts";
+import type { AuditEntry } from "./audit.schema.ts";
 import "./audit.tables.ts";
+
+export type { AuditEntry };
 
 export interface AuditChange {
   action: string;
@@ -49,18 +52,6 @@ export interface AuditQuery {
   to?: string;
   limit: number;
   before?: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: { type: string; id: string | null; label: string };
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
 }
 
 /** Newest first; `before` is the id of the last entry of the previous page (ids are time-ordered). */

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { recordAudit } from "../audit/index.ts";
 import { type Clock, toIso } from "../clock.ts";
 import { type ActionContext, type Actor, actorHasRole, type Role } from "../context.ts";
@@ -6,18 +5,11 @@ import type { Database } from "../db/database.ts";
 import { NotAllowedError, NotFoundError } from "../errors.ts";
 import { newId, newSecret } from "../ids.ts";
 import { hashSecret } from "./password.ts";
-import { findUserByEmail, findUserById, findUserByName } from "./users.repository.ts";
+import { type TokenView, tokenView } from "./tokens.schema.ts";
 
-export const tokenView = z.object({
-  id: z.string(),
-  name: z.string(),
-  user: z.string(),
-  hint: z.string(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-export type TokenView = z.output<typeof tokenView>;
+export { type TokenView, tokenView };
+
+import { findUserByEmail, findUserById, findUserByName } from "./users.repository.ts";
 
 /** last_used_at is refreshed at most this often, so authenticated reads do not all become writes. */
 const lastUsedResolutionMs = 60_000;
