@@ -7,6 +7,7 @@ export {
   type JobCounts,
   type JobHandler,
   type JobInfo,
+  type JobResult,
   type JobSpec,
   type JobStatus,
   mergeJobHandlers,

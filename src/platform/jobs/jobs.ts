@@ -28,13 +28,26 @@ export interface JobInfo {
 }
 
 /**
+ * What a handler may hand back. `afterCommit` runs once the job's transaction has committed, outside any
+ * transaction and without holding up the worker's next round: the place for slow outside I/O (a mail or
+ * webhook call) that must not sit inside the single SQLite writer or keep a PostgreSQL connection. The job
+ * is already `done` when it runs, so it is not retried by the worker: it must record its own outcome (in
+ * its own `db.write`) and the handler must leave a durable way to notice that it never ran (the process
+ * may die first), e.g. a follow-up job. A rejection is logged and otherwise ignored.
+ */
+export interface JobResult {
+  afterCommit?: () => Promise<void>;
+}
+
+/**
  * Runs one job inside the transaction that marks it done, so its database effects commit exactly when the
  * completion does: if the worker dies or loses its lease, both roll back and the job runs again. Effects
  * outside the database (mail, webhooks, pages) may therefore happen more than once and must be idempotent,
- * e.g. keyed by `job.id`. Throwing schedules a retry. Use only `trx`: on SQLite a second `db.write` from
- * inside a handler waits for the writer the handler itself holds.
+ * e.g. keyed by `job.id`, or moved to `afterCommit` (see JobResult). Throwing schedules a retry. Use only
+ * `trx`: on SQLite a second `db.write` from inside a handler waits for the writer the handler itself holds.
  */
-export type JobHandler = (trx: Kysely<Tables>, payload: unknown, job: JobInfo) => Promise<void>;
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers written as `Promise<void>` (most) must stay valid.
+export type JobHandler = (trx: Kysely<Tables>, payload: unknown, job: JobInfo) => Promise<void | JobResult>;
 
 /** Jobs by state, for metrics. `running` are pending jobs under a live lease; `pending` excludes them. */
 export interface JobCounts {

@@ -9,6 +9,7 @@ import {
   describeError,
   type JobHandler,
   type JobInfo,
+  type JobResult,
   retryDelayMs,
 } from "./jobs.ts";
 
@@ -28,7 +29,7 @@ export interface WorkerOptions {
   /** How long a claim protects a job; a worker dead longer than this has its jobs taken over. */
   leaseMs: number;
   pollMs: number;
-  /** Jobs claimed per round, run concurrently (so also the worker's concurrency). */
+  /** Jobs claimed per round, run concurrently (so also the worker's concurrency; after-commit work is not counted). */
   batch: number;
   backoff?: BackoffPolicy;
   log?: JobLog;
@@ -62,6 +63,8 @@ export class Worker {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> = Promise.resolve();
   private running = false;
+  /** After-commit work still running; it is detached from the rounds so a slow peer delays no other job. */
+  private readonly afterCommits = new Set<Promise<void>>();
 
   constructor(options: WorkerOptions) {
     if (options.leaseMs <= 0 || options.pollMs < 0 || options.batch < 1)
@@ -77,12 +80,18 @@ export class Worker {
     this.schedule(0);
   }
 
-  /** Stops polling and resolves once the jobs already claimed have finished. */
+  /** Stops polling and resolves once the jobs already claimed, and their after-commit work, have finished. */
   async stop(): Promise<void> {
     this.running = false;
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.round;
+    await this.afterCommitsSettled();
+  }
+
+  /** Resolves once no after-commit work is running (including work started meanwhile). Tests await it. */
+  async afterCommitsSettled(): Promise<void> {
+    while (this.afterCommits.size > 0) await Promise.all([...this.afterCommits]);
   }
 
   /** One round: claim what is due now (by the injected clock) and run it. Tests drive this directly. */
@@ -137,12 +146,13 @@ export class Worker {
       if (job.attempts > job.max_attempts)
         return await this.fail(job, "the lease expired during the last attempt", true);
       const info = jobInfo(job);
-      const ran = await db.write(async (trx) => {
-        if (!(await markJobDone(trx, { id: job.id, owner, now: clock.now() }))) return false;
-        await handler(trx, JSON.parse(job.payload), info);
-        return true;
+      const ran = await db.write(async (trx): Promise<JobResult | null> => {
+        if (!(await markJobDone(trx, { id: job.id, owner, now: clock.now() }))) return null;
+        return (await handler(trx, JSON.parse(job.payload), info)) ?? {};
       });
-      return ran ? "done" : "lost";
+      if (!ran) return "lost";
+      if (ran.afterCommit) this.startAfterCommit(job, ran.afterCommit);
+      return "done";
     } catch (error) {
       try {
         return await this.fail(job, describeError(error), job.attempts >= job.max_attempts);
@@ -152,6 +162,17 @@ export class Worker {
         return "lost";
       }
     }
+  }
+
+  /** Runs committed work's follow-up detached; the handler contract makes it record its own outcome. */
+  private startAfterCommit(job: JobRow, work: () => Promise<void>): void {
+    const task: Promise<void> = Promise.resolve()
+      .then(work)
+      .catch((error: unknown) =>
+        this.log.error({ err: error, jobId: job.id, type: job.type }, "job worker: after-commit work failed"),
+      )
+      .finally(() => this.afterCommits.delete(task));
+    this.afterCommits.add(task);
   }
 
   private async fail(job: JobRow, error: string, final: boolean): Promise<Outcome> {
