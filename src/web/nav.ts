@@ -40,7 +40,12 @@ export const nav: NavSection[] = [
   {
     label: "Operate",
     entries: [
-      planned("catalog", "Catalog", "Services with their tier, owners, dependencies, RTO/RPO and runbooks."),
+      {
+        key: "catalog",
+        label: "Catalog",
+        description: "Services with their tier, owners, dependencies, RTO/RPO and runbooks.",
+        to: "/catalog",
+      },
       planned(
         "alerts",
         "Alerts",

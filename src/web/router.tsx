@@ -1,5 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import { catalogEntityRoute, catalogGraphRoute, catalogRoute } from "./modules/catalog/routes.ts";
 import { teamRoute, teamsRoute } from "./modules/teams/routes.ts";
 import { auditRoute } from "./platform/audit/routes.ts";
 import { loginRoute, setupRoute, tokensRoute, usersRoute } from "./platform/auth/routes.ts";
@@ -14,6 +15,9 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
+    catalogRoute,
+    catalogGraphRoute,
+    catalogEntityRoute,
     usersRoute,
     teamsRoute,
     teamRoute,

@@ -13,6 +13,8 @@ export const webDir = join(repoRoot, "web-dist");
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's database, for CLI commands that prepare data (`opsdeck demo`, `opsdeck user create`). */
+  databaseUrl: string;
   /** The one-time first-run link the server printed to stderr. */
   setupLink: string;
   /** Everything the process wrote so far, for failure messages. */
@@ -34,6 +36,35 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Only our settings: an OPSDECK_* variable from the developer's shell must not change what is tested. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("OPSDECK_")));
+}
+
+/**
+ * Runs an `opsdeck` CLI command against the server's database, as an operator would on the same host;
+ * resolves with its stdout, rejects with its output when it exits non-zero.
+ */
+export async function runCli(server: RunningServer, args: string[], input?: string): Promise<string> {
+  const child = spawn(process.execPath, [join(repoRoot, "bin/opsdeck.js"), ...args], {
+    cwd: repoRoot,
+    env: { ...cleanEnv(), OPSDECK_DATABASE_URL: server.databaseUrl, OPSDECK_LOG_LEVEL: "warn" },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
+  child.stdin?.end(input ?? "");
+  const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+  if (code !== 0) throw new Error(`opsdeck ${args.join(" ")} exited with ${code}:\n${stdout}${stderr}`);
+  return stdout;
+}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
@@ -50,13 +81,12 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "opsdeck-e2e-"));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // Only our settings: an OPSDECK_* variable from the developer's shell must not change what is tested.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("OPSDECK_")));
+  const databaseUrl = `sqlite:${join(dataDir, "x.db")}`;
   const child = spawn(process.execPath, [join(repoRoot, "bin/opsdeck.js"), "serve"], {
     cwd: repoRoot,
     env: {
-      ...env,
-      OPSDECK_DATABASE_URL: `sqlite:${join(dataDir, "x.db")}`,
+      ...cleanEnv(),
+      OPSDECK_DATABASE_URL: databaseUrl,
       OPSDECK_PORT: String(port),
       OPSDECK_BASE_URL: baseUrl,
       OPSDECK_LOG_LEVEL: "warn",
@@ -96,7 +126,7 @@ export async function startServer(): Promise<RunningServer> {
         reject(new Error(`opsdeck serve exited early (code ${code}, signal ${signal})`));
       });
     });
-    return { baseUrl, setupLink, output: () => output, stop };
+    return { baseUrl, databaseUrl, setupLink, output: () => output, stop };
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}; its output:\n${output}`);

@@ -4,6 +4,7 @@ import { formatInstant } from "../../lib/format.ts";
 import { useMe } from "../../lib/session.ts";
 import { roleAtLeast } from "../../lib/types.ts";
 import { PageHeader, Panel, QueryState } from "../../ui/Page.tsx";
+import { TeamCatalog } from "../catalog/TeamCatalog.tsx";
 import { MembersPanel } from "./MembersPanel.tsx";
 import { teamQuery } from "./queries.ts";
 
@@ -43,6 +44,7 @@ export function TeamPage() {
               </dl>
             </Panel>
             <MembersPanel team={team.data} canEdit={roleAtLeast(me.role, "manager")} />
+            <TeamCatalog team={team.data.name} />
           </>
         ) : null}
       </QueryState>
