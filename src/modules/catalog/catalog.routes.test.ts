@@ -192,6 +192,16 @@ for (const engine of testEngines()) {
       assert.deepEqual(g.cycles, [["service:auth", "service:session"]]);
     });
 
+    it("keeps only the nearest nodes when the graph is larger than maxNodes", async () => {
+      const g = await get("/api/v1/catalog/graph?root=service:auth&depth=1&maxNodes=2");
+      assert.equal(g.nodes.length, 2);
+      assert.ok(
+        g.nodes.some((n: { id: string }) => n.id === "service:auth"),
+        "the root stays",
+      );
+      assert.equal(g.truncated, true);
+    });
+
     it("scores readiness levels per service and per team", async () => {
       const level = async (name: string) => (await get(`/api/v1/catalog/service/${name}/scorecard`)).level;
       assert.deepEqual(

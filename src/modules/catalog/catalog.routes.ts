@@ -39,12 +39,13 @@ export function catalogRoutes(app: ZodApp, { db }: AppDeps): void {
           .object({
             root: z.string().min(1).max(300),
             depth: z.coerce.number().int().min(1).max(10).default(3),
+            maxNodes: z.coerce.number().int().min(1).max(2000).default(500),
           })
           .strict(),
         response: { 200: graphView },
       },
     },
-    async (request) => graphAround(db, request.query.root, request.query.depth),
+    async (request) => graphAround(db, request.query.root, request.query.depth, request.query.maxNodes),
   );
   app.get(
     "/api/v1/catalog/cycles",

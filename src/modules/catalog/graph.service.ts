@@ -88,7 +88,12 @@ export async function transitive(
  * The neighbourhood of a root for drawing: nodes within `depth` both ways, the edges among them (in the
  * `from needs to` direction), and which of them lie on a cycle.
  */
-export async function graphAround(db: Database, rootText: string, depth: number): Promise<GraphView> {
+export async function graphAround(
+  db: Database,
+  rootText: string,
+  depth: number,
+  maxNodes = 500,
+): Promise<GraphView> {
   const parsed = parseRef(rootText, {
     allowed: ["service", "component", "resource", "system", "domain", "api"],
   });
@@ -101,6 +106,14 @@ export async function graphAround(db: Database, rootText: string, depth: number)
   const depthOf = new Map<string, number>([[rootKey, 0]]);
   for (const r of [...down.reached, ...up.reached])
     depthOf.set(r.key, Math.min(depthOf.get(r.key) ?? r.depth, r.depth));
+  // A hub at depth 10 can reach thousands of entities; a drawing of them helps nobody and a layout of them
+  // freezes the browser. Keep the nearest `maxNodes` and say the view is truncated.
+  const overflow = depthOf.size > maxNodes;
+  if (overflow) {
+    const nearest = [...depthOf.entries()].sort((a, b) => a[1] - b[1]).slice(0, maxNodes);
+    depthOf.clear();
+    for (const [k, d] of nearest) depthOf.set(k, d);
+  }
   const edgeMap = new Map<string, { from: string; to: string; relation: string }>();
   const keep = (from: string, to: string, relation: string) => {
     if (depthOf.has(from) && depthOf.has(to))
@@ -135,7 +148,7 @@ export async function graphAround(db: Database, rootText: string, depth: number)
       inCycle: cycleOf.has(e.from) && cycleOf.get(e.from) === cycleOf.get(e.to),
     })),
     cycles,
-    truncated: down.truncated || up.truncated,
+    truncated: overflow || down.truncated || up.truncated,
   };
 }
 
