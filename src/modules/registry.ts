@@ -13,6 +13,7 @@ import { manifestMigrations } from "../platform/manifests/manifests.migrations.t
 import type { OpsdeckModule } from "../platform/modules.ts";
 import { catalogModule } from "./catalog/index.ts";
 import { notifyModule } from "./notify/index.ts";
+import { oncallModule } from "./oncall/index.ts";
 import { teamsModule } from "./teams/index.ts";
 
 /** The platform's own part: users, sessions, tokens, audit, manifests and background jobs. */
@@ -41,7 +42,13 @@ const platformModule: OpsdeckModule = {
 };
 
 /** Every module, in the order their demo data is seeded. Adding a module means adding it here. */
-export const modules: OpsdeckModule[] = [platformModule, teamsModule, catalogModule, notifyModule];
+export const modules: OpsdeckModule[] = [
+  platformModule,
+  teamsModule,
+  catalogModule,
+  notifyModule,
+  oncallModule,
+];
 
 export function allMigrations(): NamedMigration[] {
   return modules.flatMap((m) => m.migrations).sort((a, b) => a.name.localeCompare(b.name));
