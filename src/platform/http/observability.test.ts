@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { loggerOptions } from "../logging.ts";
+import { loggerOptions, redactUrl } from "../logging.ts";
 import { testEngines } from "../testing/databases.ts";
 import { startTestApp, type TestApp } from "../testing/test-app.ts";
 
@@ -68,6 +68,14 @@ for (const engine of testEngines()) {
     it("offers no way to change or delete audit rows", () => {
       const writes = t.routeTable.filter((r) => r.url.includes("audit") && r.method !== "GET");
       assert.deepEqual(writes, []);
+    });
+
+    it("keeps secrets in URLs out of the request log", async () => {
+      await t.app.inject({ url: "/setup?token=setup_secretlinktoken123" });
+      const all = logLines.join("");
+      assert.ok(all.includes("/setup?token=[redacted]"), "the request is still logged");
+      assert.ok(!all.includes("setup_secretlinktoken123"));
+      assert.equal(redactUrl("/api/v1/calendars/odc_abc.ics?x=1"), "/api/v1/calendars/[redacted]?x=1");
     });
 
     it("never logs passwords, tokens or cookies", async () => {
