@@ -14,7 +14,7 @@ export const redactedPaths = [
  * URLs that carry a secret in their path (calendar feeds, setup links). The request log keeps the route
  * but not the secret, whatever level a route logs at.
  */
-const secretPathSegments = [/^(\/api\/v1\/calendars\/)[^/?]+/, /^(\/setup)\?token=[^&]+/];
+const secretPathSegments = [/^(\/api\/v1\/calendars\/)[^/?]+/, /^(\/setup\?token=)[^&]+/];
 
 export function redactUrl(url: string): string {
   return secretPathSegments.reduce((u, pattern) => u.replace(pattern, "$1[redacted]"), url);
