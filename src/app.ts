@@ -112,7 +112,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
   );
   await app.register(scalar, { routePrefix: "/api/docs", configuration: { url: "/api/openapi.json" } });
 
-  registerObservability(app, deps);
+  registerObservability(app, deps, modules);
   for (const m of modules) m.routes?.(app, deps);
   await registerWeb(app, deps.config.webDir);
   return {

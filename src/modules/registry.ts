@@ -11,7 +11,10 @@ import { applyRoutes } from "../platform/manifests/apply.routes.ts";
 import type { Registry } from "../platform/manifests/apply.ts";
 import { manifestMigrations } from "../platform/manifests/manifests.migrations.ts";
 import type { OpsdeckModule } from "../platform/modules.ts";
+import { alertsModule } from "./alerts/index.ts";
 import { catalogModule } from "./catalog/index.ts";
+import { escalationModule } from "./escalation/index.ts";
+import { incidentsModule } from "./incidents/index.ts";
 import { notifyModule } from "./notify/index.ts";
 import { oncallModule } from "./oncall/index.ts";
 import { teamsModule } from "./teams/index.ts";
@@ -47,7 +50,10 @@ export const modules: OpsdeckModule[] = [
   teamsModule,
   catalogModule,
   notifyModule,
+  incidentsModule,
+  alertsModule,
   oncallModule,
+  escalationModule,
 ];
 
 export function allMigrations(): NamedMigration[] {

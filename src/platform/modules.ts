@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Registry } from "prom-client";
 import type { CliCommand } from "./cli.ts";
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config/config.ts";
@@ -40,6 +41,8 @@ export interface OpsdeckModule {
   commands?: CliCommand[];
   /** Background job handlers by job type, built from the server's deps (see platform/jobs/jobs.ts). */
   jobHandlers?: (deps: AppDeps) => Record<string, JobHandler>;
+  /** Adds this module's gauges or counters to the `/metrics` registry. */
+  metrics?: (registry: Registry, deps: AppDeps) => void;
   /** Reactions to domain events (see platform/events): each runs as its own durable job. */
   eventSubscribers?: (deps: AppDeps) => EventSubscriber[];
   /** Adds this module's part of the demo organisation; runs in registry order. */

@@ -1,6 +1,14 @@
 import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
+import {
+  alertsRoute,
+  heartbeatsRoute,
+  integrationRoute,
+  integrationsRoute,
+  silencesRoute,
+} from "./modules/alerts/routes.ts";
 import { catalogEntityRoute, catalogGraphRoute, catalogRoute } from "./modules/catalog/routes.ts";
+import { incidentRoute, incidentsRoute } from "./modules/incidents/routes.ts";
 import { teamRoute, teamsRoute } from "./modules/teams/routes.ts";
 import { auditRoute } from "./platform/audit/routes.ts";
 import { loginRoute, setupRoute, tokensRoute, usersRoute } from "./platform/auth/routes.ts";
@@ -18,6 +26,13 @@ const routeTree = rootRoute.addChildren([
     catalogRoute,
     catalogGraphRoute,
     catalogEntityRoute,
+    incidentsRoute,
+    incidentRoute,
+    alertsRoute,
+    silencesRoute,
+    heartbeatsRoute,
+    integrationsRoute,
+    integrationRoute,
     usersRoute,
     teamsRoute,
     teamRoute,

@@ -38,6 +38,14 @@ const shop = [
   doc("Service", "batch", "{ owner: empty-team }"),
   doc("Service", "lonely", `{ owner: user:viewer1, tier: 4, ${runbook} }`),
   doc("Resource", "db", "{ type: database, owner: platform }"),
+  // Every service has an escalation policy whose schedule covers all time, so the escalation module's
+  // silver check (oncall.schedule-covers-14d) passes and the levels below are the catalog's own.
+  doc(
+    "Schedule",
+    "always",
+    "{ timeZone: Etc/UTC, layers: [{ name: all, start: '2026-01-05T00:00', rotation: { every: 1w }, participants: [responder1] }] }",
+  ),
+  doc("EscalationPolicy", "everyone", "{ default: true, levels: [{ targets: ['schedule:always'] }] }"),
 ].join("---\n");
 
 // What another module (slo) would do when it loads; it applies only to services labelled `slo`.

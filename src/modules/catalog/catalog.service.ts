@@ -203,3 +203,27 @@ export async function getEntity(db: Database, kind: CatalogKind, name: string): 
     scorecard: await scorecardOf({ entity: summary, spec, ownerTeam, db }),
   };
 }
+
+/** Runbook links of the named services that exist, by name as asked: incidents show them beside the timeline. */
+export async function serviceRunbooks(
+  db: Database,
+  names: string[],
+): Promise<Map<string, { url: string; title?: string }[]>> {
+  const out = new Map<string, { url: string; title?: string }[]>();
+  const keys = [...new Set(names.map((n) => n.toLowerCase()))];
+  if (keys.length === 0) return out;
+  const rows = await db.read
+    .selectFrom("catalog_entities")
+    .select(["name_key", "spec_json"])
+    .where("kind", "=", "service")
+    .where("name_key", "in", keys)
+    .execute();
+  const byKey = new Map(
+    rows.map((r) => [r.name_key, (JSON.parse(r.spec_json) as EntitySpec).runbooks ?? []]),
+  );
+  for (const name of names) {
+    const runbooks = byKey.get(name.toLowerCase());
+    if (runbooks) out.set(name, runbooks);
+  }
+  return out;
+}

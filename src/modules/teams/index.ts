@@ -5,6 +5,7 @@ import { teamMigrations } from "./teams.migrations.ts";
 import { teamRoutes } from "./teams.routes.ts";
 import "./teams.tables.ts";
 
+export { findTeam, memberNames } from "./teams.repository.ts";
 export { type TeamSpec, type TeamView, teamView } from "./teams.schema.ts";
 export { getTeam, listTeams, putTeam } from "./teams.service.ts";
 

@@ -33,7 +33,12 @@ export class GroupCommitWriter {
     if (this.closed) return Promise.reject(new Error("database is closed"));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.running) void this.drain();
+      // Deferred a turn: node:sqlite runs synchronously, so a drain started at once would commit this unit
+      // alone before the other requests already waiting on their sockets were even read.
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
     });
   }
 
@@ -48,11 +53,12 @@ export class GroupCommitWriter {
   }
 
   private async drain(): Promise<void> {
-    this.running = true;
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
         await this.commitBatch(batch);
+        // Let requests that arrived during this commit join the next batch.
+        if (this.queue.length > 0) await new Promise((r) => setImmediate(r));
       }
     } finally {
       this.running = false;

@@ -1,11 +1,12 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import { z } from "zod";
 import { countJobs } from "../jobs/index.ts";
-import type { AppDeps, ZodApp } from "../modules.ts";
+import type { AppDeps, OpsdeckModule, ZodApp } from "../modules.ts";
 
 /** /healthz (the process answers), /readyz (it can reach its database), /metrics (Prometheus text). */
-export function registerObservability(app: ZodApp, deps: AppDeps): Registry {
+export function registerObservability(app: ZodApp, deps: AppDeps, modules: OpsdeckModule[]): Registry {
   const registry = new Registry();
+  for (const m of modules) m.metrics?.(registry, deps);
   collectDefaultMetrics({ register: registry, prefix: "opsdeck_" });
   const requests = new Counter({
     name: "opsdeck_http_requests_total",

@@ -73,7 +73,7 @@ export class Worker {
     this.log = options.log ?? silent;
   }
 
-  /** Starts polling; a full batch polls again at once, so a backlog drains without waiting `pollMs`. */
+  /** Starts polling; a round that claimed anything polls again at once, so chains of jobs do not wait `pollMs`. */
   start(): void {
     if (this.running) return;
     this.running = true;
@@ -126,7 +126,9 @@ export class Worker {
     let delay = this.options.pollMs;
     try {
       const summary = await this.runDueJobsOnce();
-      if (summary.claimed >= this.options.batch) delay = 0;
+      // Any claimed job may have enqueued follow-ups (event fan-out, the next escalation step): look again
+      // at once instead of after pollMs; an empty round goes back to the normal pace.
+      if (summary.claimed > 0) delay = 0;
     } catch (error) {
       // The database may be restarting; keep polling, the leases make retrying safe.
       this.log.error({ err: error, owner: this.options.owner }, "job worker: claiming failed");

@@ -1,5 +1,6 @@
 import { useMe } from "../lib/session.ts";
 import { roleAtLeast } from "../lib/types.ts";
+import { OpenIncidentsPanel } from "../modules/incidents/OpenIncidentsPanel.tsx";
 import { nav } from "../nav.ts";
 import { PageHeader } from "../ui/Page.tsx";
 import { NavLink } from "./NavLink.tsx";
@@ -18,6 +19,7 @@ export function HomePage() {
         title={`Welcome, ${me.displayName}`}
         description="opsdeck is the operations system of record: on-call, incidents, catalog, SLOs and cost."
       />
+      <OpenIncidentsPanel />
       <h2 className="section-title">Available now</h2>
       <ul className="card-grid">
         {ready.map((e) => (

@@ -1,0 +1,84 @@
+import type { NamedMigration } from "../../platform/db/migrations.ts";
+
+export const alertMigrations: NamedMigration[] = [
+  {
+    name: "202611220410_alerts",
+    async up(db) {
+      await db.schema
+        .createTable("alert_integrations")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull().unique())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("secret", "text", (c) => c.notNull())
+        .addColumn("key_hash", "text", (c) => c.notNull().unique())
+        .addColumn("spec_json", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("alerts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("integration_id", "text", (c) => c.notNull())
+        .addColumn("fingerprint", "text", (c) => c.notNull())
+        .addColumn("open_key", "text", (c) => c.unique())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("description", "text", (c) => c.notNull())
+        .addColumn("severity", "text", (c) => c.notNull())
+        .addColumn("service", "text", (c) => c.notNull())
+        .addColumn("group_key", "text", (c) => c.notNull())
+        .addColumn("labels_json", "text", (c) => c.notNull())
+        .addColumn("annotations_json", "text", (c) => c.notNull())
+        .addColumn("links_json", "text", (c) => c.notNull())
+        .addColumn("source_url", "text")
+        .addColumn("runbook_url", "text")
+        .addColumn("content_hash", "text", (c) => c.notNull())
+        .addColumn("incident_id", "text")
+        .addColumn("silence_id", "text")
+        .addColumn("starts_at", "text", (c) => c.notNull())
+        .addColumn("ends_at", "text")
+        .addColumn("resolved_at", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("alerts_incident")
+        .on("alerts")
+        .columns(["incident_id", "created_at"])
+        .execute();
+      // Finds the resolved occurrence of a re-sent (stale) firing alert, and an integration's history.
+      await db.schema
+        .createIndex("alerts_fingerprint")
+        .on("alerts")
+        .columns(["integration_id", "fingerprint", "starts_at"])
+        .execute();
+      await db.schema
+        .createIndex("alerts_status_created")
+        .on("alerts")
+        .columns(["status", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("alert_silences")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("matchers_json", "text", (c) => c.notNull())
+        .addColumn("starts_at", "text", (c) => c.notNull())
+        .addColumn("ends_at", "text", (c) => c.notNull())
+        .addColumn("comment", "text", (c) => c.notNull())
+        .addColumn("created_by", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("alert_silences_ends").on("alert_silences").column("ends_at").execute();
+      await db.schema
+        .createTable("heartbeats")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull().unique())
+        .addColumn("integration", "text", (c) => c.notNull())
+        .addColumn("interval_seconds", "integer", (c) => c.notNull())
+        .addColumn("spec_json", "text", (c) => c.notNull())
+        .addColumn("last_ping_at", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+];

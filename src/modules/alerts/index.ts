@@ -1,0 +1,23 @@
+import type { OpsdeckModule } from "../../platform/modules.ts";
+import { alertCommands } from "./alerts.cli.ts";
+import { alertMigrations } from "./alerts.migrations.ts";
+import { alertRoutes } from "./alerts.routes.ts";
+import { seedAlertingDemo } from "./demo.ts";
+import { heartbeatJobHandlers, heartbeatKind } from "./heartbeats.service.ts";
+import { integrationKind } from "./integrations.service.ts";
+import "./alerts.tables.ts";
+
+export type { AlertStatus, IncomingAlert } from "./alert.ts";
+export type { AlertView } from "./alerts.views.ts";
+export { type AlertOutcome, type IngestUnit, ingestUnits } from "./ingest.core.ts";
+export { compileMatchers, type Matcher, parseMatchers } from "./matchers.ts";
+
+export const alertsModule: OpsdeckModule = {
+  name: "alerts",
+  migrations: alertMigrations,
+  routes: alertRoutes,
+  kinds: [integrationKind, heartbeatKind],
+  commands: alertCommands,
+  jobHandlers: (deps) => heartbeatJobHandlers(deps.clock),
+  seedDemo: seedAlertingDemo,
+};

@@ -1,0 +1,29 @@
+import type { OpsdeckModule } from "../../platform/modules.ts";
+import { incidentCommands } from "./incidents.cli.ts";
+import { incidentMigrations } from "./incidents.migrations.ts";
+import { incidentRoutes } from "./incidents.routes.ts";
+import { policyKind } from "./policy.service.ts";
+import "./incidents.tables.ts";
+
+export {
+  type AlertRef,
+  incidentRoles,
+  incidentStatuses,
+  incidentSubject,
+  moreSevere,
+  type Severity,
+  severities,
+  severityFromText,
+} from "./incident.ts";
+export type { IncidentDetail, IncidentSummary, TimelineEntry } from "./incidents.schema.ts";
+export { addTimelineEntry, declareIncident } from "./incidents.service.ts";
+export { getIncident, getTimeline, incidentFamily, listIncidents } from "./incidents.views.ts";
+export { IncidentWork } from "./incidents.work.ts";
+
+export const incidentsModule: OpsdeckModule = {
+  name: "incidents",
+  migrations: incidentMigrations,
+  routes: incidentRoutes,
+  kinds: [policyKind],
+  commands: incidentCommands,
+};
