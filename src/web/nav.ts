@@ -58,7 +58,12 @@ export const nav: NavSection[] = [
         description: "Alert intake from Alertmanager, Grafana and webhooks, deduplicated and grouped.",
         to: "/alerts",
       },
-      planned("oncall", "On-call", "Schedules, rotations, overrides and escalation policies."),
+      {
+        key: "oncall",
+        label: "On-call",
+        description: "Schedules, rotations, overrides and who is on call now.",
+        to: "/oncall",
+      },
       planned("slos", "SLOs", "Service level objectives and error budgets, OpenSLO compatible."),
       planned("cost", "Cost", "Cloud spend from FOCUS billing exports, by team and service, with budgets."),
       planned(

@@ -9,6 +9,7 @@ import {
 } from "./modules/alerts/routes.ts";
 import { catalogEntityRoute, catalogGraphRoute, catalogRoute } from "./modules/catalog/routes.ts";
 import { incidentRoute, incidentsRoute } from "./modules/incidents/routes.ts";
+import { scheduleRoute, schedulesRoute } from "./modules/oncall/routes.ts";
 import { teamRoute, teamsRoute } from "./modules/teams/routes.ts";
 import { auditRoute } from "./platform/audit/routes.ts";
 import { loginRoute, setupRoute, tokensRoute, usersRoute } from "./platform/auth/routes.ts";
@@ -33,6 +34,8 @@ const routeTree = rootRoute.addChildren([
     heartbeatsRoute,
     integrationsRoute,
     integrationRoute,
+    schedulesRoute,
+    scheduleRoute,
     usersRoute,
     teamsRoute,
     teamRoute,
