@@ -1,0 +1,236 @@
+import { createRequire } from "node:module";
+import { testDatabaseUrl } from "../src/platform/config/config.ts";
+import { startAlertmanager } from "../test/e2e/alertmanager-process.ts";
+import { prepareSender } from "../test/e2e/ingest-fixture.ts";
+import {
+  type BenchDatabase,
+  createPostgresDatabase,
+  createSqliteDatabase,
+  memoryOf,
+  printTable,
+  round,
+  startServer,
+} from "./support.ts";
+
+const connections = 64;
+const seconds = 10;
+const warmupSeconds = 2;
+const preloadAlerts = 10_000;
+const groupSize = 20;
+
+/** The slice of autocannon's API used here (the package ships no types); see bench/support.ts. */
+interface Request {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  setupRequest(request: Request): Request;
+}
+interface Result {
+  "2xx": number;
+  non2xx: number;
+  errors: number;
+  duration: number;
+  latency: { p50: number; p99: number };
+}
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: Partial<Request>[];
+}) => Promise<Result>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+/** Grows across every run so that no request repeats an alert: each one is a new alert, not a re-send. */
+let sequence = 0;
+
+function postable(): unknown {
+  const n = sequence++;
+  return { labels: { alertname: "BenchLoad", instance: `host-${n}` }, annotations: { summary: "bench" } };
+}
+
+function webhook(): string {
+  const n = sequence++;
+  const alerts = Array.from({ length: groupSize }, (_, i) => ({
+    status: "firing",
+    labels: { alertname: "BenchGroup", instance: `host-${n}-${i}` },
+    annotations: { summary: "bench" },
+    startsAt: new Date().toISOString(),
+    endsAt: "0001-01-01T00:00:00Z",
+    generatorURL: "http://prometheus.invalid/graph",
+    fingerprint: `bench-${n}-${i}`,
+  }));
+  return envelope("BenchGroup", alerts);
+}
+
+/** An Alertmanager webhook (version 4) around `alerts`, grouped by alertname as Alertmanager would. */
+function envelope(alertname: string, alerts: unknown[]): string {
+  return JSON.stringify({
+    version: "4",
+    groupKey: `{}:{alertname="${alertname}"}`,
+    status: "firing",
+    receiver: "opsdeck",
+    groupLabels: { alertname },
+    commonLabels: { alertname },
+    commonAnnotations: {},
+    externalURL: "http://alertmanager.invalid:9093",
+    alerts,
+  });
+}
+
+interface Target {
+  target: string;
+  pid: number;
+  url: string;
+  key?: string;
+}
+
+interface Measured {
+  alertsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+}
+
+/** `groupSize` alerts per webhook request, one per v2 request; unique alerts built per request. */
+async function drive(t: Target, kind: "v2" | "webhook", duration: number): Promise<Measured> {
+  const url = new URL(t.url);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (t.key) headers.authorization = `Bearer ${t.key}`;
+  const r = await autocannon({
+    url: url.origin,
+    connections,
+    duration,
+    requests: [
+      {
+        method: "POST",
+        path: url.pathname,
+        headers,
+        setupRequest: (request) => {
+          request.body = kind === "v2" ? JSON.stringify([postable()]) : webhook();
+          return request;
+        },
+      },
+    ],
+  });
+  return {
+    alertsPerSec: (r["2xx"] * (kind === "v2" ? 1 : groupSize)) / r.duration,
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  };
+}
+
+/** 10,000 open alerts in batches of 500, so the load runs against a realistically full open set. */
+async function preload(url: string, key: string | undefined, kind: "v2" | "webhook"): Promise<void> {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (key) headers.authorization = `Bearer ${key}`;
+  for (let done = 0; done < preloadAlerts; done += 500) {
+    const batch = Array.from({ length: 500 }, (_, i) => ({
+      status: "firing",
+      labels: { alertname: "BenchPreload", instance: `pre-${done + i}` },
+      annotations: { summary: "preloaded" },
+      startsAt: new Date().toISOString(),
+      endsAt: "0001-01-01T00:00:00Z",
+      fingerprint: `pre-${done + i}`,
+    }));
+    const body =
+      kind === "v2"
+        ? JSON.stringify(batch.map(({ labels, annotations }) => ({ labels, annotations })))
+        : envelope("BenchPreload", batch);
+    const res = await fetch(url, { method: "POST", headers, body });
+    if (!res.ok) throw new Error(`preload to ${url}: ${res.status} ${await res.text()}`);
+  }
+}
+
+type Row = Record<string, string | number>;
+
+async function rowsFor(t: Target, kinds: ("v2" | "webhook")[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const kind of kinds) {
+    process.stderr.write(`${t.target} ${kind}: ${connections} connections, ${seconds} s\n`);
+    await drive(t, kind, warmupSeconds);
+    const m = await drive(t, kind, seconds);
+    rows.push({
+      target: t.target,
+      request: kind === "v2" ? "POST /api/v2/alerts, 1 alert" : `AM webhook, ${groupSize} alerts`,
+      "alerts/s": round(m.alertsPerSec),
+      "p50 ms": m.p50Ms,
+      "p99 ms": m.p99Ms,
+      errors: m.errors,
+      "non-2xx": m.non2xx,
+      "peak MiB": round(memoryOf(t.pid).peakMiB, 1),
+    });
+  }
+  return rows;
+}
+
+async function measureAlertmanager(): Promise<Row[]> {
+  // A receiver without integrations: Alertmanager stores and groups the alerts but sends nothing.
+  const am = await startAlertmanager(
+    JSON.stringify({ route: { receiver: "null", group_by: ["alertname"] }, receivers: [{ name: "null" }] }),
+  );
+  try {
+    const url = `${am.baseUrl}/api/v2/alerts`;
+    await preload(url, undefined, "v2");
+    return await rowsFor({ target: "alertmanager 0.25", pid: am.pid, url }, ["v2"]);
+  } finally {
+    await am.stop();
+  }
+}
+
+async function measureOpsdeck(database: BenchDatabase): Promise<Row[]> {
+  const server = await startServer(database.url);
+  try {
+    const sender = await prepareSender(server.baseUrl, database.url, "bench-am");
+    await preload(sender.url, sender.key, "webhook");
+    const v2 = { target: `opsdeck ${database.engine}`, pid: server.pid, key: sender.key };
+    return [
+      ...(await rowsFor({ ...v2, url: `${server.baseUrl}/api/v2/alerts` }, ["v2"])),
+      ...(await rowsFor({ ...v2, url: sender.url }, ["webhook"])),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+/** `npm run bench -- ingest`: alert intake of opsdeck (SQLite, PostgreSQL) next to the real Alertmanager. */
+export async function run(): Promise<void> {
+  const databases: (() => Promise<BenchDatabase>)[] = [async () => createSqliteDatabase()];
+  const pgUrl = testDatabaseUrl();
+  if (pgUrl) databases.push(() => createPostgresDatabase(pgUrl));
+  else
+    process.stderr.write(
+      "\n*** OPSDECK_TEST_DATABASE_URL is not set: the PostgreSQL rows are SKIPPED ***\n\n",
+    );
+
+  const rows = await measureAlertmanager();
+  for (const create of databases) {
+    const database = await create();
+    try {
+      rows.push(...(await measureOpsdeck(database)));
+    } finally {
+      await database.drop();
+    }
+  }
+  const baseline = Number(rows[0]?.["alerts/s"]);
+  for (const row of rows) row["vs AM"] = round(Number(row["alerts/s"]) / baseline, 2);
+  process.stdout.write(
+    `\n${connections} connections, ${seconds} s per row after ${warmupSeconds} s warm-up, ` +
+      `${preloadAlerts} open alerts preloaded; every request carries new alerts; alerts/s counts 2xx ` +
+      "answers only; load generator in this process on the same machine; vs AM = alerts/s ÷ Alertmanager's\n\n",
+  );
+  printTable(rows, [
+    "target",
+    "request",
+    "alerts/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "non-2xx",
+    "peak MiB",
+    "vs AM",
+  ]);
+}
