@@ -64,6 +64,12 @@ export const nav: NavSection[] = [
         description: "Schedules, rotations, overrides and who is on call now.",
         to: "/oncall",
       },
+      {
+        key: "escalation",
+        label: "Escalation",
+        description: "Escalation policies: who is paged when an incident triggers, and who next.",
+        to: "/escalation",
+      },
       planned("slos", "SLOs", "Service level objectives and error budgets, OpenSLO compatible."),
       planned("cost", "Cost", "Cloud spend from FOCUS billing exports, by team and service, with budgets."),
       planned(
@@ -97,6 +103,19 @@ export const nav: NavSection[] = [
         label: "API tokens",
         description: "Tokens for scripts and CI pipelines that call the API.",
         to: "/admin/tokens",
+      },
+      {
+        key: "my-notifications",
+        label: "My notifications",
+        description: "Your contact methods and notification rules: how and when opsdeck pages you.",
+        to: "/me/notifications",
+      },
+      {
+        key: "notification-log",
+        label: "Notification log",
+        description: "Every notification sent or tried, with its state and last error.",
+        to: "/admin/notifications",
+        minRole: "manager",
       },
       {
         key: "audit",

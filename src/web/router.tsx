@@ -8,7 +8,9 @@ import {
   silencesRoute,
 } from "./modules/alerts/routes.ts";
 import { catalogEntityRoute, catalogGraphRoute, catalogRoute } from "./modules/catalog/routes.ts";
+import { newPolicyRoute, policiesRoute, policyRoute } from "./modules/escalation/routes.ts";
 import { incidentRoute, incidentsRoute } from "./modules/incidents/routes.ts";
+import { myNotificationsRoute, notificationLogRoute } from "./modules/notify/routes.ts";
 import { scheduleRoute, schedulesRoute } from "./modules/oncall/routes.ts";
 import { teamRoute, teamsRoute } from "./modules/teams/routes.ts";
 import { auditRoute } from "./platform/audit/routes.ts";
@@ -36,6 +38,11 @@ const routeTree = rootRoute.addChildren([
     integrationRoute,
     schedulesRoute,
     scheduleRoute,
+    policiesRoute,
+    newPolicyRoute,
+    policyRoute,
+    myNotificationsRoute,
+    notificationLogRoute,
     usersRoute,
     teamsRoute,
     teamRoute,
