@@ -6,6 +6,7 @@ import { escalationSubscriber } from "./engine.subscriber.ts";
 import { escalationCommands } from "./escalation.cli.ts";
 import { escalationMigrations } from "./escalation.migrations.ts";
 import { escalationRoutes } from "./escalation.routes.ts";
+import { notificationTimelineSubscriber } from "./notification-timeline.ts";
 import { policyKind } from "./policies.kind.ts";
 import { stepJobType } from "./state.repository.ts";
 import "./escalation.tables.ts";
@@ -28,6 +29,6 @@ export const escalationModule: OpsdeckModule = {
     [stepJobType]: stepHandler(deps.clock),
     [auditJobType]: auditHandler(deps.clock, defaultAuditLog(deps.config.logLevel)),
   }),
-  eventSubscribers: (deps) => [escalationSubscriber(deps.clock)],
+  eventSubscribers: (deps) => [escalationSubscriber(deps.clock), notificationTimelineSubscriber(deps.clock)],
   metrics: (registry, deps) => registerEscalationMetrics(registry, deps),
 };

@@ -94,6 +94,18 @@ for (const engine of testEngines()) {
         await w.advance(1);
         const again = await listMessages(w.t.database.db.read, { subject });
         assert.deepEqual(again.map((m) => m.state).sort(), ["failed", "sent", "sent", "sent"]);
+        const timeline = await w.t.app.inject({
+          url: `/api/v1/incidents/${incident.id}/timeline`,
+          headers: w.t.as("viewer"),
+        });
+        const notes = (timeline.json().items as { kind: string; text: string }[])
+          .filter((e) => e.kind === "notification")
+          .map((e) => e.text);
+        assert.ok(notes.includes("notified eve by webhook"), notes.join("\n"));
+        assert.ok(
+          notes.some((n) => n.startsWith("notification to bounced by email failed")),
+          "a failure is visible on the incident timeline",
+        );
       } finally {
         w.http.answer = () => ({ status: 200, body: "ok" });
       }

@@ -1,6 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { localDate, resolveLocal, type Segment, type Span } from "./rotation.ts";
-import { type ScheduleRestriction, WEEKDAYS } from "./schedule.schema.ts";
+import type { ScheduleRestriction } from "./schedule.schema.ts";
+import { WEEKDAYS } from "./weekdays.ts";
 
 /**
  * Restriction windows. A restriction `{ days, from, to }` opens, on each local date whose weekday is in

@@ -1,6 +1,7 @@
 import { Temporal } from "temporal-polyfill";
 import { z } from "zod";
 import { entityName, isoInstant } from "../../platform/schema-common.ts";
+import { WEEKDAYS } from "./weekdays.ts";
 
 /**
  * The `spec` of a `kind: Schedule` document. The output equals the input (no transforms), so a stored
@@ -8,8 +9,7 @@ import { entityName, isoInstant } from "../../platform/schema-common.ts";
  * Semantics are documented in docs/oncall.md ("## Schedules") and in schedule.ts.
  */
 
-export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+export { WEEKDAYS, type Weekday } from "./weekdays.ts";
 
 /** Longest rotation period: beyond a year nobody rotates, and it keeps start + k*every far inside Temporal's range. */
 export const MAX_EVERY_MINUTES = 366 * 24 * 60;

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { PageHeader, Panel, QueryState } from "../../ui/Page.tsx";
+import { ServiceOnCall } from "../oncall/ServiceOnCall.tsx";
 import { KindBadge } from "./bits.tsx";
 import { EntityDetails, EntityLinks, UnresolvedPanel } from "./EntityDetails.tsx";
 import { entityQuery } from "./queries.ts";
@@ -58,6 +59,7 @@ export function EntityPage() {
                 </Panel>
               )}
             </div>
+            {e.kind === "service" ? <ServiceOnCall service={e.name} /> : null}
             <EntityLinks entity={e} />
             <UnresolvedPanel unresolved={e.unresolved} />
             <RelationsPanel entity={e} depth={depth} />

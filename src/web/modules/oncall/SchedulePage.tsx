@@ -10,7 +10,7 @@ import { FeedPanel } from "./FeedPanel.tsx";
 import { OverrideForm } from "./OverrideForm.tsx";
 import { createOverride, deleteOverride, overridesQuery, scheduleQuery, shiftsQuery } from "./queries.ts";
 import { Timeline } from "./Timeline.tsx";
-import { timelineRows, timelineWindow } from "./timeline.ts";
+import { layerRows, timelineRows, timelineWindow } from "./timeline.ts";
 import "./oncall.css";
 
 /** One schedule: who is on call now, two weeks on a timeline, overrides, and its calendar feed. */
@@ -30,6 +30,7 @@ export function SchedulePage() {
   });
   const remove = useMutation({ mutationFn: (id: string) => deleteOverride(name, id), onSuccess: onChanged });
   const s = schedule.data;
+  const layers = useMemo(() => (s ? layerRows(s.spec, from, to) : []), [s, from, to]);
   const users = s?.participants.map((p) => p.name) ?? [];
   const upcoming = (shifts.data?.shifts ?? []).filter((x) => Date.parse(x.end) > now.getTime());
   const canRespond = roleAtLeast(me.role, "responder");
@@ -61,7 +62,7 @@ export function SchedulePage() {
                 error={shifts.error ?? overrides.error}
               >
                 <Timeline
-                  rows={timelineRows(overrides.data?.items ?? [], shifts.data?.shifts ?? [])}
+                  rows={timelineRows(layers, overrides.data?.items ?? [], shifts.data?.shifts ?? [])}
                   from={from}
                   to={to}
                   now={now}

@@ -7,7 +7,7 @@ const HEAD = 28;
 const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: "short", day: "numeric" });
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-/** Two weeks of a schedule as SVG: the overrides and the final schedule. */
+/** Two weeks of a schedule as SVG: one row per layer, the overrides and the final schedule. */
 export function Timeline(props: { rows: TimelineRow[]; from: Date; to: Date; now: Date; users: string[] }) {
   const { rows, from, to, now, users } = props;
   const span = to.getTime() - from.getTime();
@@ -69,8 +69,8 @@ export function Timeline(props: { rows: TimelineRow[]; from: Date; to: Date; now
         <line className="timeline-now" x1={nowX} x2={nowX} y1={HEAD - 6} y2={height} />
       </svg>
       <figcaption className="muted small">
-        The overrides, then the final schedule (later layers win, overrides win over every layer). The red
-        line is now.
+        Each layer on its own, the overrides, then the final schedule (later layers win, overrides win over
+        every layer). The red line is now.
       </figcaption>
     </figure>
   );

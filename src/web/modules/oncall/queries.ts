@@ -42,3 +42,11 @@ export function deleteOverride(name: string, id: string): Promise<void> {
 }
 
 export { path as schedulePath };
+
+/** The schedules of one team (`GET /api/v1/schedules?team=NAME`), each with who is on call now. */
+export function teamSchedulesQuery(team: string) {
+  return queryOptions({
+    queryKey: ["oncall", "schedules", { team }],
+    queryFn: ({ signal }) => api<Page<ScheduleView>>("/api/v1/schedules", { signal, query: { team } }),
+  });
+}

@@ -1,4 +1,5 @@
-import type { OverrideView, ShiftView } from "./types.ts";
+import { computeShifts } from "../../../modules/oncall/schedule.ts";
+import type { OverrideView, ScheduleView, ShiftView } from "./types.ts";
 
 /** The days the schedule page draws. */
 export const TIMELINE_DAYS = 14;
@@ -7,7 +8,7 @@ export const TIMELINE_DAYS = 14;
 export interface TimelineRow {
   key: string;
   label: string;
-  kind: "overrides" | "final";
+  kind: "layer" | "overrides" | "final";
   bars: ShiftView[];
 }
 
@@ -20,12 +21,30 @@ export function timelineWindow(now: Date): { from: Date; to: Date } {
 }
 
 /**
- * The rows: the overrides, then the final schedule exactly as the API answers it. The API has no
- * per-layer shifts, and the server's pure engine cannot be bundled as is (restrictions.ts takes WEEKDAYS
- * from schedule.schema.ts, which pulls in zod, whose eval probe the CSP refuses), so layers are not drawn.
+ * The shifts of each layer alone in `[from, to)`: the server's pure engine (schedule.ts, rotation.ts,
+ * restrictions.ts, all zod-free at runtime) run on a spec holding only that layer and no overrides.
  */
-export function timelineRows(overrides: OverrideView[], final: ShiftView[]): TimelineRow[] {
+export function layerRows(spec: ScheduleView["spec"], from: Date, to: Date): TimelineRow[] {
+  return spec.layers.map((layer, i) => ({
+    key: `layer-${i}`,
+    label: layer.name,
+    kind: "layer" as const,
+    bars: computeShifts({ timeZone: spec.timeZone, layers: [layer], overrides: [] }, from, to).map((s) => ({
+      user: s.user,
+      start: s.start.toISOString(),
+      end: s.end.toISOString(),
+    })),
+  }));
+}
+
+/** The rows: one per layer (in spec order), the overrides, then the final schedule as the API answers it. */
+export function timelineRows(
+  layers: TimelineRow[],
+  overrides: OverrideView[],
+  final: ShiftView[],
+): TimelineRow[] {
   return [
+    ...layers,
     { key: "overrides", label: "Overrides", kind: "overrides", bars: overrides },
     { key: "final", label: "Final schedule", kind: "final", bars: final },
   ];

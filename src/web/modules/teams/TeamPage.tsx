@@ -5,6 +5,7 @@ import { useMe } from "../../lib/session.ts";
 import { roleAtLeast } from "../../lib/types.ts";
 import { PageHeader, Panel, QueryState } from "../../ui/Page.tsx";
 import { TeamCatalog } from "../catalog/TeamCatalog.tsx";
+import { TeamOnCall } from "../oncall/TeamOnCall.tsx";
 import { MembersPanel } from "./MembersPanel.tsx";
 import { teamQuery } from "./queries.ts";
 
@@ -43,6 +44,7 @@ export function TeamPage() {
                 <dd>{formatInstant(team.data.updatedAt)}</dd>
               </dl>
             </Panel>
+            <TeamOnCall team={team.data.name} />
             <MembersPanel team={team.data} canEdit={roleAtLeast(me.role, "manager")} />
             <TeamCatalog team={team.data.name} />
           </>
