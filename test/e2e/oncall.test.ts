@@ -1,34 +1,21 @@
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { watchErrors } from "./alerting.ts";
-import { launchChromium } from "./browser.ts";
-import { type RunningServer, runCli, startServer } from "./server.ts";
-
-const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
-const admin = { email: "ada@example.com", password: "correct horse battery staple" };
+import { admin, artifacts, type DemoWorld, startDemoWorld } from "./demo-world.ts";
+import type { RunningServer } from "./server.ts";
 
 let server: RunningServer | undefined;
 let browser: Browser | undefined;
 
+let world: DemoWorld | undefined;
+
 before(async () => {
-  await mkdir(artifacts, { recursive: true });
-  browser = await launchChromium();
-  server = await startServer();
-  await runCli(
-    server,
-    ["user", "create", "--email", admin.email, "--role", "admin", "--password-stdin"],
-    admin.password,
-  );
-  await runCli(server, ["demo"]);
+  world = await startDemoWorld();
+  ({ server, browser } = world);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => world?.close());
 
 /** `datetime-local` text of an instant; the browser context runs in UTC. */
 function local(date: Date): string {
