@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 
 /**
  * Helpers of the incident and alert browser tests: acting as an alert sender over HTTP, and watching the
@@ -55,27 +55,6 @@ export function alertmanagerPayload(fingerprint: string, region: string) {
       },
     ],
   };
-}
-
-/**
- * Page crashes, console errors and CSP violations. Chrome reports a blocked inline style as a console error;
- * the listener installed before any page script catches the violation event as well. The one expected
- * error is the 401 of the session probe before signing in.
- */
-export async function watchErrors(context: BrowserContext, page: Page): Promise<() => string[]> {
-  const errors: string[] = [];
-  await context.addInitScript({
-    content: `document.addEventListener("securitypolicyviolation", (e) =>
-      console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI));`,
-  });
-  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const expected401 =
-      message.text().includes("status of 401") && message.location().url.endsWith("/auth/me");
-    if (!expected401) errors.push(`console: ${message.text()} (${message.location().url})`);
-  });
-  return () => errors;
 }
 
 /** Marks the document; the mark survives everything but a reload, which live updates must not need. */

@@ -1,6 +1,7 @@
+import assert from "node:assert/strict";
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./browser.ts";
 import { type RunningServer, runCli, startServer } from "./server.ts";
 
@@ -44,4 +45,67 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       await server.stop();
     },
   };
+}
+
+/**
+ * Page crashes, console errors and CSP violations. Chrome reports a blocked inline style as a console error;
+ * the listener installed before any page script catches the violation event as well. The one expected
+ * error is the 401 of the session probe before signing in.
+ */
+export async function watchErrors(context: BrowserContext, page: Page): Promise<() => string[]> {
+  const errors: string[] = [];
+  await context.addInitScript({
+    content: `document.addEventListener("securitypolicyviolation", (e) =>
+      console.error("CSP violation: " + e.violatedDirective + " " + e.blockedURI));`,
+  });
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const expected401 =
+      message.text().includes("status of 401") && message.location().url.endsWith("/auth/me");
+    if (!expected401) errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  return () => errors;
+}
+
+/** Signs in as `admin` through the login page and waits for the home page. */
+export async function signIn(page: Page): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email", { exact: true }).fill(admin.email);
+  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+}
+
+/**
+ * Runs one signed-in browser scenario in its own context and fails it on any page error; on failure it
+ * saves a screenshot and attaches the server's output.
+ */
+export async function runScenario(
+  world: { browser?: Browser; server?: RunningServer },
+  name: string,
+  body: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { browser, server } = world;
+  assert.ok(browser && server, "before() did not finish");
+  const context = await browser.newContext({
+    baseURL: server.baseUrl,
+    colorScheme: "light",
+    viewport: { width: 1440, height: 1000 },
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors = await watchErrors(context, page);
+  try {
+    await signIn(page);
+    await body(page);
+    assert.deepEqual(errors(), [], "the pages logged errors");
+  } catch (error) {
+    await page.screenshot({ path: `${artifacts}${name}-failure.png`, fullPage: true }).catch(() => {});
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output()}`, {
+      cause: error,
+    });
+  } finally {
+    await context.close();
+  }
 }

@@ -3,15 +3,9 @@ import { mkdir } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
-import {
-  alertmanagerPayload,
-  assertNotReloaded,
-  integration,
-  markDocument,
-  sendAlert,
-  watchErrors,
-} from "./alerting.ts";
+import { alertmanagerPayload, assertNotReloaded, integration, markDocument, sendAlert } from "./alerting.ts";
 import { launchChromium } from "./browser.ts";
+import { runScenario } from "./demo-world.ts";
 import { type RunningServer, runCli, startServer } from "./server.ts";
 
 const artifacts = fileURLToPath(new URL("../../test-artifacts/", import.meta.url));
@@ -51,37 +45,8 @@ async function send(name: string, body: unknown): Promise<void> {
   await sendAlert(await integration(server.baseUrl, token, name), body);
 }
 
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(admin.email);
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
-}
-
-/** Runs one browser scenario with its own context; on failure saves a screenshot and the server output. */
 async function scenario(name: string, body: (page: Page) => Promise<void>) {
-  assert.ok(browser && server, "before() did not finish");
-  const context = await browser.newContext({
-    baseURL: server.baseUrl,
-    colorScheme: "light",
-    viewport: { width: 1440, height: 1000 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  const errors = await watchErrors(context, page);
-  try {
-    await signIn(page);
-    await body(page);
-    assert.deepEqual(errors(), [], "the pages logged errors");
-  } catch (error) {
-    await page.screenshot({ path: `${artifacts}${name}-failure.png`, fullPage: true }).catch(() => {});
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output()}`, {
-      cause: error,
-    });
-  } finally {
-    await context.close();
-  }
+  await runScenario({ browser, server }, name, body);
 }
 
 test("incidents: list, declare, note, acknowledge, live alerts, resolve", { timeout: 180_000 }, async () => {

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { watchErrors } from "./alerting.ts";
-import { admin, artifacts, type DemoWorld, startDemoWorld } from "./demo-world.ts";
+import { artifacts, type DemoWorld, signIn, startDemoWorld, watchErrors } from "./demo-world.ts";
 import type { RunningServer } from "./server.ts";
 
 let server: RunningServer | undefined;
@@ -32,11 +31,7 @@ test("escalation and notifications: edit a policy, contact methods and rules, th
   const errors = await watchErrors(context, page);
   const nav = page.getByRole("navigation", { name: "Main" });
   try {
-    await page.goto("/login");
-    await page.getByLabel("Email", { exact: true }).fill(admin.email);
-    await page.getByLabel("Password", { exact: true }).fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    await signIn(page);
 
     // The list of policies, then the demo policy "edge" in the editor.
     await nav.getByRole("link", { name: "Escalation" }).click();

@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser } from "playwright-core";
-import { watchErrors } from "./alerting.ts";
-import { admin, artifacts, type DemoWorld, startDemoWorld } from "./demo-world.ts";
+import { artifacts, type DemoWorld, signIn, startDemoWorld, watchErrors } from "./demo-world.ts";
 import type { RunningServer } from "./server.ts";
 
 let server: RunningServer | undefined;
@@ -36,11 +35,7 @@ test("on-call: a schedule's timeline, an override through the UI, on call now", 
   page.setDefaultTimeout(15_000);
   const errors = await watchErrors(context, page);
   try {
-    await page.goto("/login");
-    await page.getByLabel("Email", { exact: true }).fill(admin.email);
-    await page.getByLabel("Password", { exact: true }).fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+    await signIn(page);
 
     // The list: every demo schedule with who is on call now.
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "On-call" }).click();
