@@ -6,9 +6,10 @@ import {
   acknowledgeIncident,
   addNote,
   assignRole,
+  hasAnyIncident,
   postStatusUpdate,
   resolveIncident,
-} from "../incidents/incidents.service.ts";
+} from "../incidents/index.ts";
 import type { IncomingAlert } from "./alert.ts";
 import { ingestUnits } from "./ingest.core.ts";
 import { compileIntegration } from "./routing.ts";
@@ -44,7 +45,7 @@ function alert(
  * Runs once: with any incident present it changes nothing, so `opsdeck demo` stays idempotent.
  */
 export async function seedAlertingDemo(db: Database, ctx: ActionContext): Promise<void> {
-  if (await db.read.selectFrom("incidents").select("id").limit(1).executeTakeFirst()) return;
+  if (await hasAnyIncident(db)) return;
   const integrations = new Map(
     (await db.read.selectFrom("alert_integrations").select(["id", "name", "spec_json"]).execute()).map(
       (r) => [r.name, compileIntegration(r)],

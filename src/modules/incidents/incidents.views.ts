@@ -137,3 +137,8 @@ export async function incidentFamily(db: Database, ref: string): Promise<string[
   }
   return ids;
 }
+
+/** True once any incident exists (demo seeding runs only on an empty history). */
+export async function hasAnyIncident(db: Database): Promise<boolean> {
+  return (await db.read.selectFrom("incidents").select("id").limit(1).executeTakeFirst()) !== undefined;
+}

@@ -16,8 +16,22 @@ export {
   severityFromText,
 } from "./incident.ts";
 export type { IncidentDetail, IncidentSummary, TimelineEntry } from "./incidents.schema.ts";
-export { addTimelineEntry, declareIncident } from "./incidents.service.ts";
-export { getIncident, getTimeline, incidentFamily, listIncidents } from "./incidents.views.ts";
+export {
+  acknowledgeIncident,
+  addNote,
+  addTimelineEntry,
+  assignRole,
+  declareIncident,
+  postStatusUpdate,
+  resolveIncident,
+} from "./incidents.service.ts";
+export {
+  getIncident,
+  getTimeline,
+  hasAnyIncident,
+  incidentFamily,
+  listIncidents,
+} from "./incidents.views.ts";
 export { IncidentWork } from "./incidents.work.ts";
 
 export const incidentsModule: OpsdeckModule = {
