@@ -22,10 +22,14 @@ const jobPollMs = 1_000;
  */
 export async function serve(config: Config): Promise<void> {
   const started = performance.now();
-  const { db, applied } = await openMigratedDatabase(config);
+  const { db, applied } = await openMigratedDatabase(config, { server: true });
   const deps: AppDeps = { db, config, clock: systemClock };
   const { app, drain } = await buildServer(deps);
   if (applied.length > 0) app.log.info({ migrations: applied }, "database migrated");
+  // Scheduled before listen: no await may come between listen and the signal handlers below.
+  await db.write(async (trx) => {
+    for (const m of modules) await m.startPeriodicJobs?.(trx, deps);
+  });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address() as AddressInfo;
   app.log.info(

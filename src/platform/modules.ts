@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Kysely } from "kysely";
 import type { Registry } from "prom-client";
 import type { CliCommand } from "./cli.ts";
 import type { Clock } from "./clock.ts";
@@ -8,6 +9,7 @@ import type { Config } from "./config/config.ts";
 import type { ActionContext } from "./context.ts";
 import type { Database } from "./db/database.ts";
 import type { NamedMigration } from "./db/migrations.ts";
+import type { Tables } from "./db/tables.ts";
 import type { EventSubscriber } from "./events/index.ts";
 import type { JobHandler } from "./jobs/index.ts";
 import type { DocumentTranslator, KindHandler } from "./manifests/kinds.ts";
@@ -41,6 +43,11 @@ export interface OpsdeckModule {
   commands?: CliCommand[];
   /** Background job handlers by job type, built from the server's deps (see platform/jobs/jobs.ts). */
   jobHandlers?: (deps: AppDeps) => Record<string, JobHandler>;
+  /**
+   * Enqueues the module's periodic jobs (keyed by their next slot, so every instance enqueueing them adds
+   * one job); `serve` calls it when its job worker starts, and each run enqueues the next.
+   */
+  startPeriodicJobs?: (trx: Kysely<Tables>, deps: AppDeps) => Promise<void>;
   /** Adds this module's gauges or counters to the `/metrics` registry. */
   metrics?: (registry: Registry, deps: AppDeps) => void;
   /** Reactions to domain events (see platform/events): each runs as its own durable job. */

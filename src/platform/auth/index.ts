@@ -4,7 +4,7 @@ export { login } from "./login.service.ts";
 export { issueSetupToken, needsSetup } from "./setup.service.ts";
 export { createToken, listTokens, revokeToken } from "./tokens.service.ts";
 export { userKind } from "./users.kind.ts";
-export { findUserByName, userDisplayNames } from "./users.repository.ts";
+export { findUserById, findUserByName, findUsersByIds, userDisplayNames } from "./users.repository.ts";
 export { createUser, getUser, listUsers, updateUser } from "./users.service.ts";
 
 import "./auth.tables.ts";

@@ -39,6 +39,22 @@ export function findUserById(db: Kysely<Tables>, id: string): Promise<UserRow | 
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** Users by id, for modules that show who owns or reviewed something; unknown ids are left out. */
+export async function findUsersByIds(db: Kysely<Tables>, ids: string[]): Promise<UserRow[]> {
+  const unique = [...new Set(ids)];
+  const rows: UserRow[] = [];
+  // Bounded IN lists: SQLite and pg both cap bound parameters.
+  for (let i = 0; i < unique.length; i += 500)
+    rows.push(
+      ...(await db
+        .selectFrom("users")
+        .selectAll()
+        .where("id", "in", unique.slice(i, i + 500))
+        .execute()),
+    );
+  return rows;
+}
+
 export function listUserRows(db: Kysely<Tables>, q: { search?: string; limit: number; offset: number }) {
   let query = db.selectFrom("users").selectAll();
   if (q.search) {

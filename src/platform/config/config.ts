@@ -108,6 +108,17 @@ const variables = {
           .filter(Boolean),
       ),
   },
+  OPSDECK_COST_DIR: {
+    form: "a directory for imported billing data (Parquet); default: `cost/` beside the SQLite file, else data/cost",
+    schema: z.string().min(1).optional(),
+  },
+  OPSDECK_PROMETHEUS_URL: {
+    form: "the http(s) base URL of the Prometheus server SLOs with a Prometheus indicator read, e.g. http://prometheus:9090",
+    schema: z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .optional(),
+  },
   OPSDECK_INGEST_MAX_PENDING: {
     form: "an integer: queued alert writes above which intake answers 503 with Retry-After (back-pressure)",
     schema: z
@@ -141,6 +152,10 @@ export interface Config {
   /** Private or loopback destinations outgoing requests may reach anyway (hosts or CIDR ranges). */
   readonly egressAllow: readonly string[];
   readonly ingestMaxPending: number;
+  /** Where Prometheus-indicator SLOs are evaluated; unset: they record "no Prometheus configured". */
+  readonly prometheusUrl: string | undefined;
+  /** Where cost imports keep their Parquet files; undefined: beside the SQLite file (see cost module). */
+  readonly costDir: string | undefined;
 }
 
 /** The documentation table of the README is generated from the same entries (see docs). */
@@ -179,6 +194,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smtpFrom: p.OPSDECK_SMTP_FROM,
     egressAllow: Object.freeze([...p.OPSDECK_EGRESS_ALLOW]),
     ingestMaxPending: p.OPSDECK_INGEST_MAX_PENDING,
+    prometheusUrl: p.OPSDECK_PROMETHEUS_URL,
+    costDir: p.OPSDECK_COST_DIR,
   });
 }
 

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { postgresKysely } from "./dialect/postgres.ts";
 import { openSqliteConnection, sqliteKysely } from "./dialect/sqlite.ts";
+import { fallbackAutocheckpointPages, WalCheckpointer } from "./dialect/wal-checkpointer.ts";
+import { WalFsync } from "./dialect/wal-fsync.ts";
 import { GroupCommitWriter } from "./group-commit.ts";
 import type { Tables } from "./tables.ts";
 
@@ -24,6 +26,8 @@ export interface Database {
 
 export interface OpenOptions {
   sqliteSynchronous?: "FULL" | "NORMAL";
+  /** Checkpoint SQLite's WAL on a worker thread (long-running servers); short CLI runs leave it to SQLite. */
+  sqliteCheckpointThread?: boolean;
   pgPoolSize?: number;
 }
 
@@ -35,12 +39,19 @@ export function openDatabase(url: string, options: OpenOptions = {}): Database {
 }
 
 function openSqlite(path: string, options: OpenOptions): Database {
-  const synchronous = options.sqliteSynchronous ?? "FULL";
-  const writerConnection = openSqliteConnection({ path, synchronous });
-  const readerConnection = openSqliteConnection({ path, synchronous });
+  // FULL durability comes from the writer's off-thread WAL fsync, so SQLite itself never fsyncs in COMMIT.
+  const onDisk = path !== ":memory:";
+  const writerConnection = openSqliteConnection({ path, synchronous: "NORMAL" });
+  const readerConnection = openSqliteConnection({ path, synchronous: "NORMAL" });
   const writerDb = sqliteKysely(writerConnection);
   const readDb = sqliteKysely(readerConnection);
-  const writer = new GroupCommitWriter(writerDb);
+  const fsync = (options.sqliteSynchronous ?? "FULL") === "FULL" && onDisk ? new WalFsync(path) : null;
+  const checkpointer = options.sqliteCheckpointThread && onDisk ? new WalCheckpointer(path) : null;
+  if (checkpointer) writerConnection.exec(`pragma wal_autocheckpoint = ${fallbackAutocheckpointPages}`);
+  const writer = new GroupCommitWriter(writerDb, () => {
+    checkpointer?.request();
+    return fsync ? fsync.sync() : Promise.resolve();
+  });
   return {
     dialect: "sqlite",
     read: readDb,
@@ -49,6 +60,7 @@ function openSqlite(path: string, options: OpenOptions): Database {
     writeQueueDepth: () => writer.depth,
     async close() {
       await writer.close();
+      await checkpointer?.close();
       await readDb.destroy();
       await writerDb.destroy();
     },

@@ -9,11 +9,15 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+type Outcome = { ok: boolean; value: unknown };
+
 /**
  * SQLite's single writer, fed by an in-process queue. Every queued unit of work that arrives while a
  * commit is in flight joins the next batch: one BEGIN IMMEDIATE, each unit in its own SAVEPOINT (so one
- * failing unit rolls back alone), one COMMIT and so one fsync for the whole batch. A unit's promise
- * resolves only after the batch is durable, which is what lets an alert be acknowledged with a 2xx.
+ * failing unit rolls back alone), one COMMIT and one fsync for the whole batch. A unit's promise
+ * resolves only after the batch is durable (`durable()` resolved: the WAL fsync of dialect/wal-fsync.ts),
+ * which is what lets an alert be acknowledged with a 2xx. The writer does not wait for that fsync before
+ * starting the next batch, so committing and syncing overlap.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
@@ -21,10 +25,13 @@ export class GroupCommitWriter {
   private closed = false;
 
   private readonly writer: Kysely<Tables>;
+  private readonly durable: () => Promise<void>;
   private readonly maxBatch: number;
+  private syncing = new Set<Promise<void>>();
 
-  constructor(writer: Kysely<Tables>, maxBatch = 500) {
+  constructor(writer: Kysely<Tables>, durable: () => Promise<void>, maxBatch = 500) {
     this.writer = writer;
+    this.durable = durable;
     this.maxBatch = maxBatch;
   }
 
@@ -50,13 +57,15 @@ export class GroupCommitWriter {
   async close(): Promise<void> {
     this.closed = true;
     while (this.running) await new Promise((r) => setTimeout(r, 5));
+    await Promise.all(this.syncing);
   }
 
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
-        await this.commitBatch(batch);
+        const outcomes = await this.commitBatch(batch);
+        if (outcomes) this.settleWhenDurable(batch, outcomes);
         // Let requests that arrived during this commit join the next batch.
         if (this.queue.length > 0) await new Promise((r) => setImmediate(r));
       }
@@ -65,8 +74,9 @@ export class GroupCommitWriter {
     }
   }
 
-  private async commitBatch(batch: Pending[]): Promise<void> {
-    const outcomes: { ok: boolean; value: unknown }[] = [];
+  /** Runs and commits one batch; null when the whole transaction failed (its units are rejected). */
+  private async commitBatch(batch: Pending[]): Promise<Outcome[] | null> {
+    const outcomes: Outcome[] = [];
     try {
       await this.writer.connection().execute(async (conn) => {
         await sql`begin immediate`.execute(conn);
@@ -91,12 +101,25 @@ export class GroupCommitWriter {
       });
     } catch (error) {
       for (const unit of batch) unit.reject(error);
-      return;
+      return null;
     }
-    batch.forEach((unit, i) => {
-      const outcome = outcomes[i];
-      if (outcome?.ok) unit.resolve(outcome.value);
-      else unit.reject(outcome?.value);
-    });
+    return outcomes;
+  }
+
+  /** Resolves the batch's units once the commit is on disk; a failed fsync fails them (a retry is safe). */
+  private settleWhenDurable(batch: Pending[], outcomes: Outcome[]): void {
+    const settled = this.durable().then(
+      () =>
+        batch.forEach((unit, i) => {
+          const outcome = outcomes[i];
+          if (outcome?.ok) unit.resolve(outcome.value);
+          else unit.reject(outcome?.value);
+        }),
+      (error: unknown) => {
+        for (const unit of batch) unit.reject(error);
+      },
+    );
+    this.syncing.add(settled);
+    void settled.finally(() => this.syncing.delete(settled));
   }
 }

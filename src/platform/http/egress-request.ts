@@ -14,6 +14,13 @@ export interface OutgoingRequest {
   body: string;
   /** For the whole exchange: connect, send, response headers and body. */
   timeoutMs: number;
+  /** Largest body read; 16 KiB unless the caller needs a whole document (e.g. Prometheus's samples). */
+  maxBodyBytes?: number;
+  /**
+   * Beyond `maxBodyBytes`: `truncate` keeps the first bytes (a webhook's reply, where the status is what
+   * matters); `refuse` fails the request (an answer that is useless unless whole).
+   */
+  whenLarger?: "truncate" | "refuse";
 }
 
 export interface IncomingAnswer {
@@ -24,7 +31,7 @@ export interface IncomingAnswer {
 }
 
 /** Enough for Slack's "invalid_payload" or a problem+json; a peer cannot make us buffer more. */
-const maxBodyBytes = 16 * 1024;
+const defaultMaxBodyBytes = 16 * 1024;
 
 type LookupCallback = (
   err: NodeJS.ErrnoException | null,
@@ -55,6 +62,7 @@ export async function egressRequest(
   const target = new URL(url);
   const pinned = await checkDestination(target, policy);
   const transport = target.protocol === "https:" ? https : http;
+  const maxBodyBytes = request.maxBodyBytes ?? defaultMaxBodyBytes;
   return new Promise<IncomingAnswer>((resolve, reject) => {
     const req = transport.request(target, {
       method: request.method,
@@ -89,8 +97,11 @@ export async function egressRequest(
         if (size >= maxBodyBytes) return;
         chunks.push(chunk);
         size += chunk.length;
-        // The status is what matters; stop reading a peer that streams more than we keep.
-        if (size >= maxBodyBytes) {
+        if (size >= maxBodyBytes && request.whenLarger === "refuse") {
+          settle(new Error(`the answer is larger than ${maxBodyBytes} bytes`));
+          res.destroy();
+        } else if (size >= maxBodyBytes) {
+          // The status is what matters; stop reading a peer that streams more than we keep.
           finish();
           res.destroy();
         }

@@ -167,6 +167,31 @@ describe("egress requests to a local receiver", () => {
     assert.equal(seen.length, 1);
   });
 
+  it("keeps the first bytes of a long answer, or refuses it when the caller needs it whole", async () => {
+    answer = (_req, res) => {
+      res.writeHead(200);
+      res.end("x".repeat(100_000));
+    };
+    const allow = { allow: ["127.0.0.1"] };
+    const kept = await egressRequest(`http://127.0.0.1:${port}/`, { ...post, maxBodyBytes: 1000 }, allow);
+    assert.equal(kept.status, 200);
+    assert.equal(kept.body.length, 1000);
+    await assert.rejects(
+      egressRequest(
+        `http://127.0.0.1:${port}/`,
+        { ...post, maxBodyBytes: 1000, whenLarger: "refuse" },
+        allow,
+      ),
+      /larger than 1000 bytes/,
+    );
+    const whole = await egressRequest(
+      `http://127.0.0.1:${port}/`,
+      { ...post, maxBodyBytes: 200_000, whenLarger: "refuse" },
+      allow,
+    );
+    assert.equal(whole.body.length, 100_000);
+  });
+
   it("gives up on a peer that does not answer", async () => {
     answer = () => {};
     await assert.rejects(

@@ -59,11 +59,28 @@ export function openSqliteConnection(options: SqliteOptions): DatabaseSync {
   return db;
 }
 
-/** A Kysely instance over exactly one node:sqlite connection. */
+/** Distinct statements kept prepared per connection; opsdeck's queries come from a few hundred builders. */
+const statementCacheSize = 1000;
+
+/**
+ * A Kysely instance over exactly one node:sqlite connection. Prepared statements are reused by SQL text:
+ * preparing costs more than running the small statements of the hot paths. SQLite re-prepares a cached
+ * statement by itself after a schema change. (No caller streams rows, which would hold a statement open.)
+ */
 export function sqliteKysely(connection: DatabaseSync): Kysely<Tables> {
+  const cache = new Map<string, SqliteStatement>();
+  const prepare = (sql: string): SqliteStatement => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      if (cache.size >= statementCacheSize) cache.clear();
+      statement = adaptStatement(connection.prepare(sql));
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
   const database: SqliteDatabase = {
     close: () => connection.close(),
-    prepare: (sql) => adaptStatement(connection.prepare(sql)),
+    prepare,
   };
   return new Kysely<Tables>({ dialect: new SqliteDialect({ database }) });
 }
