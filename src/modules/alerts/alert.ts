@@ -30,7 +30,12 @@ export interface IncomingAlert {
   endsAt: string | null;
   sourceUrl: string | null;
   runbookUrl: string | null;
+  /** Alertmanager API posts only: the instant the alert resolves by itself unless posted again. */
+  expiresAt?: string;
 }
+
+/** Alertmanager's default `resolve_timeout`: a posted alert without endsAt resolves this long after its last post. */
+export const postedAlertResolveTimeoutMs = 5 * 60_000;
 
 /** Limits every receiver enforces: a label set beyond them is refused with 400, never stored half-way. */
 export const limits = {

@@ -81,4 +81,11 @@ export const alertMigrations: NamedMigration[] = [
         .execute();
     },
   },
+  {
+    name: "202611290100_alerts_expiry",
+    async up(db) {
+      await db.schema.alterTable("alerts").addColumn("expires_at", "text").execute();
+      await db.schema.createIndex("alerts_expires").on("alerts").column("expires_at").execute();
+    },
+  },
 ];

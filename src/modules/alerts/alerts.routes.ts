@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { AppDeps, ZodApp } from "../../platform/modules.ts";
 import { entityName } from "../../platform/schema-common.ts";
-import { alertsOfIncident, alertView, listAlerts, listAlertsQuery } from "./alerts.views.ts";
+import { alertPage, alertsOfIncident, alertView, listAlerts, listAlertsQuery } from "./alerts.views.ts";
 import { heartbeatView, listHeartbeats } from "./heartbeats.service.ts";
 import { IngestBatcher } from "./ingest.batcher.ts";
 import { intakeRoutes } from "./ingest.routes.ts";
@@ -101,10 +101,10 @@ export function alertRoutes(app: ZodApp, deps: AppDeps): void {
       schema: {
         tags,
         querystring: listAlertsQuery,
-        response: { 200: z.object({ items: z.array(alertView) }) },
+        response: { 200: alertPage },
       },
     },
-    async (request) => ({ items: await listAlerts(db, request.query) }),
+    async (request) => listAlerts(db, request.query),
   );
   app.get(
     "/api/v1/incidents/:id/alerts",

@@ -40,6 +40,11 @@ export interface AlertTable {
   silence_id: string | null;
   starts_at: string;
   ends_at: string | null;
+  /**
+   * When an alert posted to the Alertmanager API resolves unless re-sent (its endsAt, or 5 minutes after
+   * the last post without one), as Alertmanager does; NULL for formats that send their resolves.
+   */
+  expires_at: string | null;
   resolved_at: string | null;
   created_at: string;
   updated_at: string;

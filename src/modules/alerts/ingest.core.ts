@@ -4,6 +4,7 @@ import type { Tables } from "../../platform/db/tables.ts";
 import { newId } from "../../platform/ids.ts";
 import { IncidentWork, type Severity } from "../incidents/index.ts";
 import { contentHash, type IncomingAlert } from "./alert.ts";
+import { scheduleExpiry } from "./expiry.ts";
 import {
   type AlertRow,
   loadOpen,
@@ -88,6 +89,8 @@ export async function ingestUnits(
   };
 
   const ops: IncidentOp[] = [];
+  /** Expiry instants written in this batch: each needs a sweep job due by then. */
+  const expiries: string[] = [];
   /** Alerts that will join an incident in this batch: their resolve must count there too. */
   const joining = new Set<Open>();
   const events: { unit: IngestUnit; open: Open; type: string }[] = [];
@@ -146,6 +149,12 @@ export async function ingestUnits(
           current.changed = true;
           say("updated");
         }
+        // A re-post to the Alertmanager API keeps the alert alive: same content, later expiry.
+        if (a.expiresAt && a.expiresAt !== current.row.expires_at) {
+          current.row.expires_at = a.expiresAt;
+          current.changed = true;
+          expiries.push(a.expiresAt);
+        }
         continue;
       }
       if (a.startsAt && stale.has(`${key}:${a.startsAt}`)) {
@@ -175,11 +184,13 @@ export async function ingestUnits(
         silence_id: silenceId,
         starts_at: a.startsAt ?? now,
         ends_at: a.endsAt,
+        expires_at: a.expiresAt ?? null,
         resolved_at: null,
         created_at: now,
         updated_at: now,
       };
       applyContent(row, a, hash, routed.severity, now);
+      if (a.expiresAt) expiries.push(a.expiresAt);
       const created: Open = { row, isNew: true, changed: true };
       open.set(key, created);
       if (!silenceId) {
@@ -220,6 +231,7 @@ export async function ingestUnits(
   await writeAlerts(trx, [...new Set(results.flat().flatMap((r) => (r.open?.changed ? [r.open.row] : [])))]);
   await publishAlertEvents(trx, clock, events, (id) => work.target(id)?.id ?? id);
   await work.flush();
+  if (expiries.length > 0) await scheduleExpiry(trx, clock, expiries);
   return results.map((unit) =>
     unit.map((r) => ({
       fingerprint: r.fingerprint,

@@ -29,6 +29,7 @@ const alertColumns = [
   "content_hash",
   "incident_id",
   "silence_id",
+  "expires_at",
   "resolved_at",
   "updated_at",
 ] as const;

@@ -6,6 +6,7 @@ import {
   type IncomingAlert,
   instant,
   limits,
+  postedAlertResolveTimeoutMs,
   runbookOf,
   titleOf,
 } from "../alert.ts";
@@ -103,6 +104,9 @@ export function fromPostableAlerts(body: z.output<typeof postableAlerts>, now: D
   return body.map((a) => {
     const ends = instant(a.endsAt);
     const resolved = ends !== null && Date.parse(ends) <= now.getTime();
-    return fromPrometheusStyle(a, fingerprintOf(a.labels), resolved ? "resolved" : "firing");
+    const alert = fromPrometheusStyle(a, fingerprintOf(a.labels), resolved ? "resolved" : "firing");
+    if (!resolved)
+      alert.expiresAt = ends ?? new Date(now.getTime() + postedAlertResolveTimeoutMs).toISOString();
+    return alert;
   });
 }

@@ -7,7 +7,6 @@ import { AlertFilters } from "./AlertFilters.tsx";
 import { AlertsTabs } from "./AlertsTabs.tsx";
 import { AlertTable } from "./AlertTable.tsx";
 import { alertPageLimit, alertsQuery } from "./queries.ts";
-import { labelTerms, matchesLabels } from "./search.ts";
 import { type AlertStatus, alertStatuses } from "./types.ts";
 import "../incidents/incidents.css";
 import "./alerts.css";
@@ -26,11 +25,8 @@ export function AlertsPage() {
   const { status = "firing", ...filters } = search;
   const list = useQuery(alertsQuery(search));
   const live = useIncidentStream();
-  const terms = labelTerms(filters.label);
-  // The API filters by status, integration and service; severity and labels are narrowed here.
-  const items = (list.data?.items ?? []).filter(
-    (a) => (!filters.severity || a.severity === filters.severity) && matchesLabels(a.labels, terms),
-  );
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
   const filtered = Boolean(filters.integration || filters.service || filters.severity || filters.label);
   return (
     <>
@@ -70,9 +66,10 @@ export function AlertsPage() {
             <>
               <AlertTable items={items} busy={list.isPlaceholderData} />
               <p className="muted small table-footnote">
-                {items.length} {items.length === 1 ? "alert" : "alerts"}
-                {(list.data?.items.length ?? 0) >= alertPageLimit
-                  ? ` among the newest ${alertPageLimit}; narrow by integration or service to see older ones.`
+                {list.data?.totalIsLowerBound ? "At least " : ""}
+                {total} {total === 1 ? "alert" : "alerts"}
+                {total > items.length
+                  ? `; showing the newest ${alertPageLimit}. Narrow the filters to see older ones.`
                   : ""}
               </p>
             </>

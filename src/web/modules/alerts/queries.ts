@@ -1,28 +1,30 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api } from "../../lib/api.ts";
 import type { Page } from "../../lib/types.ts";
-import type { AlertSearch } from "./search.ts";
+import { type AlertSearch, labelMatcherSet } from "./search.ts";
 import type {
-  AlertView,
+  AlertPage,
   HeartbeatView,
   IntegrationDetail,
   IntegrationSummary,
   SilenceView,
 } from "./types.ts";
 
-/** The API filters by status, integration and service; severity and labels are filtered in the page. */
-export const alertPageLimit = 1000;
+/** The API does all the filtering (labels as Alertmanager matchers) and counts what matched. */
+export const alertPageLimit = 500;
 
 export function alertsQuery(f: AlertSearch) {
   return queryOptions({
-    queryKey: ["alerts", "list", { status: f.status, integration: f.integration, service: f.service }],
+    queryKey: ["alerts", "list", { ...f }],
     queryFn: ({ signal }) =>
-      api<Page<AlertView>>("/api/v1/alerts", {
+      api<AlertPage>("/api/v1/alerts", {
         signal,
         query: {
           status: f.status ?? "firing",
           integration: f.integration,
           service: f.service,
+          severity: f.severity,
+          match: labelMatcherSet(f.label),
           limit: alertPageLimit,
         },
       }),

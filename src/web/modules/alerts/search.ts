@@ -48,11 +48,14 @@ export function labelTerms(text: string | undefined): LabelTerm[] {
     });
 }
 
-/** Whether an alert's labels satisfy every term. */
-export function matchesLabels(labels: Record<string, string>, terms: LabelTerm[]): boolean {
-  return terms.every((t) => {
-    const v = labels[t.key];
-    if (t.value === undefined) return v !== undefined;
-    return t.negate ? v !== t.value : v === t.value;
-  });
+const quoted = (v: string) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+
+/** The terms as one Alertmanager matcher set for the API's `match` (`key` = has the label: `key=~".+"`). */
+export function labelMatcherSet(text: string | undefined): string | undefined {
+  const terms = labelTerms(text);
+  if (terms.length === 0) return undefined;
+  const matchers = terms.map((t) =>
+    t.value === undefined ? `${t.key}=~".+"` : `${t.key}${t.negate ? "!=" : "="}${quoted(t.value)}`,
+  );
+  return `{${matchers.join(", ")}}`;
 }

@@ -32,6 +32,14 @@ export interface AlertView {
   updatedAt: string;
 }
 
+/** `GET /api/v1/alerts`: one page and how many alerts match in all. */
+export interface AlertPage {
+  items: AlertView[];
+  total: number;
+  /** Label matchers looked at the newest 10,000 alerts only. */
+  totalIsLowerBound: boolean;
+}
+
 /** `integrationTypes` of src/modules/alerts/integrations.schema.ts. */
 export const integrationTypes = ["alertmanager", "grafana", "pagerduty", "webhook"] as const;
 export type IntegrationType = (typeof integrationTypes)[number];
