@@ -1,0 +1,27 @@
+import type { z } from "zod";
+import type { KindHandler } from "../../platform/manifests/kinds.ts";
+import { type SloSpec, sloSpec } from "./slo.schema.ts";
+import { allSloSpecs, putSlo, removeSlo } from "./slo.service.ts";
+
+/** `kind: SLO` (opsdeck.dev/v1); OpenSLO documents are translated into it (openslo/translate.ts). */
+export const sloKind: KindHandler<SloSpec> = {
+  apiVersion: "opsdeck.dev/v1",
+  kind: "SLO",
+  // After services (catalog) and integrations (alerts), so both can arrive in the same apply.
+  order: 70,
+  spec: sloSpec as unknown as z.ZodType<SloSpec>,
+  current: allSloSpecs,
+  upsert: (db, ctx, name, spec) => putSlo(db, ctx, name, spec),
+  remove: removeSlo,
+  /** An SLO alerting through an integration that exists nowhere would page nobody: refused up front. */
+  async validate(db, _name, spec, incoming) {
+    const integration = spec.alerting.integration;
+    if (!integration || incoming.get("Integration")?.has(integration)) return [];
+    const stored = await db
+      .selectFrom("alert_integrations")
+      .select("id")
+      .where("name", "=", integration)
+      .executeTakeFirst();
+    return stored ? [] : [`spec.alerting.integration: no integration named '${integration}'`];
+  },
+};
