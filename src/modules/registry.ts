@@ -5,7 +5,7 @@ import { authCommands } from "../platform/auth/auth.cli.ts";
 import { authMigrations, authRoutes, userKind } from "../platform/auth/index.ts";
 import type { NamedMigration } from "../platform/db/migrations.ts";
 import { eventJobHandlers, eventMigrations } from "../platform/events/index.ts";
-import { jobMigrations } from "../platform/jobs/index.ts";
+import { ensureRetention, jobMigrations, retentionJobHandlers } from "../platform/jobs/index.ts";
 import { applyCommand } from "../platform/manifests/apply.cli.ts";
 import { applyRoutes } from "../platform/manifests/apply.routes.ts";
 import type { Registry } from "../platform/manifests/apply.ts";
@@ -13,10 +13,14 @@ import { manifestMigrations } from "../platform/manifests/manifests.migrations.t
 import type { OpsdeckModule } from "../platform/modules.ts";
 import { alertsModule } from "./alerts/index.ts";
 import { catalogModule } from "./catalog/index.ts";
+import { costModule } from "./cost/index.ts";
 import { escalationModule } from "./escalation/index.ts";
 import { incidentsModule } from "./incidents/index.ts";
+import { kpisModule } from "./kpis/index.ts";
 import { notifyModule } from "./notify/index.ts";
 import { oncallModule } from "./oncall/index.ts";
+import { postmortemsModule } from "./postmortems/index.ts";
+import { sloModule } from "./slo/index.ts";
 import { teamsModule } from "./teams/index.ts";
 
 /** The platform's own part: users, sessions, tokens, audit, manifests and background jobs. */
@@ -30,11 +34,14 @@ const platformModule: OpsdeckModule = {
     ...eventMigrations,
   ],
   // The outbox dispatcher needs every module's subscribers; `modules` is complete by the time a worker starts.
-  jobHandlers: (deps) =>
-    eventJobHandlers(
+  jobHandlers: (deps) => ({
+    ...eventJobHandlers(
       modules.flatMap((m) => m.eventSubscribers?.(deps) ?? []),
       deps.clock,
     ),
+    ...retentionJobHandlers(deps.clock),
+  }),
+  startPeriodicJobs: (trx, deps) => ensureRetention(trx, deps.clock),
   routes(app, deps) {
     authRoutes(app, deps);
     auditRoutes(app, deps);
@@ -54,6 +61,10 @@ export const modules: OpsdeckModule[] = [
   alertsModule,
   oncallModule,
   escalationModule,
+  sloModule,
+  costModule,
+  postmortemsModule,
+  kpisModule,
 ];
 
 export function allMigrations(): NamedMigration[] {

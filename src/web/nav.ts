@@ -70,8 +70,18 @@ export const nav: NavSection[] = [
         description: "Escalation policies: who is paged when an incident triggers, and who next.",
         to: "/escalation",
       },
-      planned("slos", "SLOs", "Service level objectives and error budgets, OpenSLO compatible."),
-      planned("cost", "Cost", "Cloud spend from FOCUS billing exports, by team and service, with budgets."),
+      {
+        key: "slos",
+        label: "SLOs",
+        description: "Service level objectives and error budgets, OpenSLO compatible.",
+        to: "/slos",
+      },
+      {
+        key: "cost",
+        label: "Cost",
+        description: "Cloud spend from FOCUS billing exports, by team and service, with budgets.",
+        to: "/cost",
+      },
       planned(
         "changes",
         "Changes",
@@ -79,8 +89,18 @@ export const nav: NavSection[] = [
       ),
       planned("dr", "DR", "Backups, restore tests and DR exercises against each service's RTO and RPO."),
       planned("vulns", "Vulnerabilities", "Scan results from Trivy, Grype and SARIF with remediation SLAs."),
-      planned("postmortems", "Postmortems", "Postmortems and runbooks, linked to incidents and services."),
-      planned("reports", "Reports", "KPIs and the monthly operations review."),
+      {
+        key: "postmortems",
+        label: "Postmortems",
+        description: "Postmortems, action items and runbooks, linked to incidents and services.",
+        to: "/postmortems",
+      },
+      {
+        key: "reports",
+        label: "Reports",
+        description: "KPIs (MTTA, MTTR, on-call load, alert noise) and the monthly operations review.",
+        to: "/reports",
+      },
     ],
   },
   {

@@ -8,10 +8,14 @@ import {
   silencesRoute,
 } from "./modules/alerts/routes.ts";
 import { catalogEntityRoute, catalogGraphRoute, catalogRoute } from "./modules/catalog/routes.ts";
+import { costRoutes } from "./modules/cost/routes.ts";
 import { newPolicyRoute, policiesRoute, policyRoute } from "./modules/escalation/routes.ts";
 import { incidentRoute, incidentsRoute } from "./modules/incidents/routes.ts";
 import { myNotificationsRoute, notificationLogRoute } from "./modules/notify/routes.ts";
 import { scheduleRoute, schedulesRoute } from "./modules/oncall/routes.ts";
+import { postmortemRoutes } from "./modules/postmortems/routes.ts";
+import { kpisRoute, monthlyReportRoute } from "./modules/reports/routes.ts";
+import { sloRoutes } from "./modules/slo/routes.ts";
 import { teamRoute, teamsRoute } from "./modules/teams/routes.ts";
 import { auditRoute } from "./platform/audit/routes.ts";
 import { loginRoute, setupRoute, tokensRoute, usersRoute } from "./platform/auth/routes.ts";
@@ -41,6 +45,9 @@ const routeTree = rootRoute.addChildren([
     policiesRoute,
     newPolicyRoute,
     policyRoute,
+    ...sloRoutes,
+    ...costRoutes,
+    ...postmortemRoutes,
     myNotificationsRoute,
     notificationLogRoute,
     usersRoute,
@@ -48,6 +55,8 @@ const routeTree = rootRoute.addChildren([
     teamRoute,
     tokensRoute,
     auditRoute,
+    kpisRoute,
+    monthlyReportRoute,
     placeholderRoute,
   ]),
 ]);

@@ -46,6 +46,14 @@ const shop = [
     "{ timeZone: Etc/UTC, layers: [{ name: all, start: '2026-01-05T00:00', rotation: { every: 1w }, participants: [responder1] }] }",
   ),
   doc("EscalationPolicy", "everyone", "{ default: true, levels: [{ targets: ['schedule:always'] }] }"),
+  // The slo module's gold check (slo.has-slo) wants an SLO on every tier 1-2 service.
+  ...["web", "api", "auth"].map((s) =>
+    doc(
+      "SLO",
+      `${s}-availability`,
+      `{ service: ${s}, objective: 0.999, window: { rolling: 30d }, indicator: { events: {} } }`,
+    ),
+  ),
 ].join("---\n");
 
 // What another module (slo) would do when it loads; it applies only to services labelled `slo`.

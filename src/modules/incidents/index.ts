@@ -1,10 +1,13 @@
 import type { OpsdeckModule } from "../../platform/modules.ts";
+import { historyImportCommands } from "./history-import.cli.ts";
+import { historyImportRoutes } from "./history-import.routes.ts";
 import { incidentCommands } from "./incidents.cli.ts";
 import { incidentMigrations } from "./incidents.migrations.ts";
 import { incidentRoutes } from "./incidents.routes.ts";
 import { policyKind } from "./policy.service.ts";
 import "./incidents.tables.ts";
 
+export { importedSource, importIncidentHistory } from "./history-import.ts";
 export {
   type AlertRef,
   incidentRoles,
@@ -37,7 +40,10 @@ export { IncidentWork } from "./incidents.work.ts";
 export const incidentsModule: OpsdeckModule = {
   name: "incidents",
   migrations: incidentMigrations,
-  routes: incidentRoutes,
+  routes: (app, deps) => {
+    incidentRoutes(app, deps);
+    historyImportRoutes(app, deps);
+  },
   kinds: [policyKind],
-  commands: incidentCommands,
+  commands: [...incidentCommands, ...historyImportCommands],
 };

@@ -1,42 +1,40 @@
 import { useMe } from "../lib/session.ts";
 import { roleAtLeast } from "../lib/types.ts";
 import { OpenIncidentsPanel } from "../modules/incidents/OpenIncidentsPanel.tsx";
+import {
+  BudgetsAtRiskPanel,
+  BurningSlosPanel,
+  OverdueActionItemsPanel,
+} from "../modules/reports/AttentionPanels.tsx";
 import { nav } from "../nav.ts";
 import { PageHeader } from "../ui/Page.tsx";
 import { NavLink } from "./NavLink.tsx";
 
-/** A short orientation: what is available now and what is announced. */
+/** What needs attention now: open incidents, overdue follow-ups, burning SLOs, budgets at risk. */
 export function HomePage() {
   const me = useMe();
   const entries = nav
     .flatMap((s) => s.entries)
     .filter((e) => e.key !== "home" && (!e.minRole || roleAtLeast(me.role, e.minRole)));
-  const ready = entries.filter((e) => e.to !== undefined);
-  const planned = entries.filter((e) => e.to === undefined);
   return (
     <>
       <PageHeader
         title={`Welcome, ${me.displayName}`}
-        description="opsdeck is the operations system of record: on-call, incidents, catalog, SLOs and cost."
+        description="What needs attention now: open incidents, overdue follow-ups, burning SLOs and budgets at risk."
       />
       <OpenIncidentsPanel />
-      <h2 className="section-title">Available now</h2>
-      <ul className="card-grid">
-        {ready.map((e) => (
-          <li key={e.key}>
-            <NavLink entry={e} className="card card-link">
-              <strong>{e.label}</strong>
-              <span className="muted">{e.description}</span>
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-      <h2 className="section-title">Coming in later releases</h2>
-      <ul className="chip-list">
-        {planned.map((e) => (
+      <div className="attention-grid">
+        <OverdueActionItemsPanel />
+        <BurningSlosPanel />
+        <BudgetsAtRiskPanel />
+      </div>
+      <h2 className="section-title">Modules</h2>
+      <ul className="module-index" aria-label="Modules">
+        {entries.map((e) => (
           <li key={e.key}>
             <NavLink entry={e} className="chip">
               {e.label}
+              {e.to === undefined ? " (planned)" : ""}
             </NavLink>
           </li>
         ))}

@@ -3,6 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { useMe } from "../../lib/session.ts";
 import { roleAtLeast } from "../../lib/types.ts";
 import { PageHeader, Panel, QueryState } from "../../ui/Page.tsx";
+import { IncidentFollowUp } from "../postmortems/IncidentFollowUp.tsx";
 import { SeverityBadge, StatusBadge } from "./badges.tsx";
 import { Composer } from "./Composer.tsx";
 import { ago } from "./format.ts";
@@ -79,6 +80,7 @@ export function IncidentPage() {
                 <IncidentDetails incident={i} />
                 <RolesPanel incident={i} canEdit={canRespond && !i.mergedInto} refKey={ref} />
                 <RunbooksPanel runbooks={i.runbooks} />
+                <IncidentFollowUp incidentRef={ref} resolved={i.status === "resolved"} />
                 {canRespond && !i.mergedInto ? <MergePanel incident={i} refKey={ref} /> : null}
               </aside>
             </div>

@@ -5,6 +5,7 @@ import { useMe } from "../../lib/session.ts";
 import { roleAtLeast } from "../../lib/types.ts";
 import { PageHeader, Panel, QueryState } from "../../ui/Page.tsx";
 import { TeamCatalog } from "../catalog/TeamCatalog.tsx";
+import { TeamCost } from "../cost/TeamCost.tsx";
 import { TeamOnCall } from "../oncall/TeamOnCall.tsx";
 import { MembersPanel } from "./MembersPanel.tsx";
 import { teamQuery } from "./queries.ts";
@@ -47,6 +48,7 @@ export function TeamPage() {
             <TeamOnCall team={team.data.name} />
             <MembersPanel team={team.data} canEdit={roleAtLeast(me.role, "manager")} />
             <TeamCatalog team={team.data.name} />
+            <TeamCost team={team.data.name} />
           </>
         ) : null}
       </QueryState>

@@ -1,0 +1,126 @@
+import { recordAudit } from "../../platform/audit/index.ts";
+import { toIso } from "../../platform/clock.ts";
+import { type ActionContext, actorLabel } from "../../platform/context.ts";
+import type { Database } from "../../platform/db/database.ts";
+import { InputError } from "../../platform/errors.ts";
+import { newId } from "../../platform/ids.ts";
+import { listEntities } from "../catalog/index.ts";
+import { type HistoryRow, readHistory } from "./history-import.rows.ts";
+import { chunks, type IncidentRow, takeNumbers } from "./incidents.repository.ts";
+
+/** Marks imported incidents: lists show it, KPIs count them, and nothing ever pages for them. */
+export const importedSource = "import";
+
+export interface ImportResult {
+  imported: number;
+  numbers: { first: number; last: number } | null;
+}
+
+/** Catalog services by lower-cased name (the catalog's own rule for names), paged through its index. */
+async function catalogServices(db: Database): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (let offset = 0; ; offset += 1000) {
+    const page = await listEntities(db, "service", { limit: 1000, offset });
+    for (const s of page.items) names.set(s.name.toLowerCase(), s.name);
+    if (page.items.length < 1000) return names;
+  }
+}
+
+function statusOf(r: HistoryRow): string {
+  return r.resolvedAt ? "resolved" : r.acknowledgedAt ? "acknowledged" : "triggered";
+}
+
+/**
+ * Imports incident history (Opsgenie, PagerDuty…) all-or-nothing: every row is checked first and any problem
+ * refuses the whole file with each row's errors. Imported incidents are real, numbered incidents whose
+ * timeline entries carry their historical instants; they are written directly rather than through
+ * IncidentWork because that stamps "now" and publishes `incident.triggered`, which starts escalation and
+ * pages people. Here no domain event is published at all (docs/adr/0015).
+ */
+export async function importIncidentHistory(
+  db: Database,
+  ctx: ActionContext,
+  csv: string,
+  file = "request body",
+): Promise<ImportResult> {
+  const now = ctx.clock.now();
+  const { rows, issues } = readHistory(csv, await catalogServices(db), now);
+  if (issues.length > 0) {
+    const shown = issues.slice(0, 100).map((i) => ({ ...i, file }));
+    const more = issues.length > 100 ? ` (first 100 of ${issues.length} shown)` : "";
+    throw new InputError(`${file}: ${issues.length} problem(s), nothing was imported${more}`, shown);
+  }
+  const actor = actorLabel(ctx.actor);
+  return db.write(async (trx) => {
+    const numbers = await takeNumbers(trx, rows.length);
+    const stamp = toIso(now);
+    const incidents: IncidentRow[] = [];
+    const services: { incident_id: string; service: string }[] = [];
+    const timeline: {
+      id: string;
+      incident_id: string;
+      seq: number;
+      at: string;
+      kind: string;
+      actor: string;
+      text: string;
+      data_json: string;
+    }[] = [];
+    rows.forEach((r, i) => {
+      const id = newId(new Date(r.triggeredAt));
+      const steps: [string, string, string][] = [
+        [r.triggeredAt, "incident.triggered", `Incident opened (${r.severity}): ${r.title} (imported)`],
+      ];
+      if (r.acknowledgedAt)
+        steps.push([r.acknowledgedAt, "incident.acknowledged", "Acknowledged (imported)"]);
+      if (r.resolvedAt) steps.push([r.resolvedAt, "incident.resolved", "Resolved (imported)"]);
+      steps.forEach(([at, kind, text], seq) => {
+        const data = { imported: true, by: actor, row: r.row };
+        timeline.push({
+          id: newId(new Date(at)),
+          incident_id: id,
+          seq: seq + 1,
+          at,
+          kind,
+          actor,
+          text,
+          data_json: JSON.stringify(data),
+        });
+      });
+      incidents.push({
+        id,
+        number: numbers[i] ?? 0,
+        title: r.title,
+        summary: "",
+        severity: r.severity,
+        status: statusOf(r),
+        service: r.service,
+        group_key: null,
+        open_group_key: null,
+        alert_count: 0,
+        open_alert_count: 0,
+        timeline_seq: steps.length,
+        merged_into: null,
+        source: importedSource,
+        created_at: r.triggeredAt,
+        acknowledged_at: r.acknowledgedAt,
+        resolved_at: r.resolvedAt,
+        updated_at: stamp,
+      });
+      services.push({ incident_id: id, service: r.service });
+    });
+    for (const chunk of chunks(incidents, 500)) await trx.insertInto("incidents").values(chunk).execute();
+    for (const chunk of chunks(services, 1000))
+      await trx.insertInto("incident_services").values(chunk).execute();
+    for (const chunk of chunks(timeline, 500))
+      await trx.insertInto("incident_timeline").values(chunk).execute();
+    const range = numbers.length > 0 ? { first: numbers[0] as number, last: numbers.at(-1) as number } : null;
+    await recordAudit(trx, ctx, {
+      action: "incident.import",
+      entityType: "incident",
+      entityId: range ? `#${range.first}-#${range.last}` : "-",
+      after: { file, imported: rows.length, numbers: range },
+    });
+    return { imported: rows.length, numbers: range };
+  });
+}

@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { artifacts, type DemoWorld, runScenario, startDemoWorld } from "./demo-world.ts";
+
+let world: DemoWorld | undefined;
+
+before(async () => {
+  world = await startDemoWorld();
+});
+
+after(() => world?.close());
+
+test("home page attention panels, the KPI dashboard with its records, the monthly review", {
+  timeout: 180_000,
+}, async () => {
+  assert.ok(world, "before() did not finish");
+  await runScenario(world, "kpis", async (page) => {
+    // Home: what needs attention now. Each panel shows items, an empty state or "not available".
+    for (const name of [/^Open incidents/, /^Overdue action items/, /^Burning SLOs/, /^Budgets at risk/]) {
+      const panel = page.getByRole("region", { name });
+      await panel.waitFor();
+      await panel.locator("li, .empty, table").first().waitFor();
+    }
+    await page.screenshot({ path: `${artifacts}home-attention.png`, fullPage: true });
+
+    // The KPI dashboard over the demo's imported six months: MTTA by severity has numbers.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+    await page.getByRole("heading", { name: "KPIs", level: 1 }).waitFor();
+    const mtta = page.locator('section[data-kpi="mtta"]');
+    const firstRow = mtta.locator("tbody tr").first();
+    await firstRow.waitFor();
+    const key = await firstRow.locator("td").first().textContent();
+    assert.match(key ?? "", /^SEV[1-4]$/);
+    const n = Number(await firstRow.locator("td").nth(3).textContent());
+    assert.ok(n > 0, "the demo history gives MTTA numbers");
+    await page.getByRole("img", { name: "Incidents per month" }).waitFor();
+
+    // A number opens the records behind it: as many incident links as n (the demo stays under the cap).
+    await firstRow.locator("td").nth(1).getByRole("button").click();
+    const drawer = page.getByRole("dialog", { name: "Records behind the number" });
+    await drawer.waitFor();
+    await drawer
+      .getByRole("link", { name: /^#\d+ / })
+      .first()
+      .waitFor();
+    assert.equal(await drawer.getByRole("link", { name: /^#\d+ / }).count(), n);
+    await page.screenshot({ path: `${artifacts}kpis-dashboard.png`, fullPage: true });
+    await drawer.getByRole("button", { name: "Close" }).click();
+
+    // Group by team: the groups are the demo's teams.
+    await page.getByLabel("Group by").selectOption("team");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/groupBy=team/);
+    await mtta.locator("th", { hasText: "team" }).waitFor();
+
+    // The monthly review: the server's HTML report in a frame, with its charts, and the downloads.
+    await page.getByRole("link", { name: "Monthly review" }).click();
+    await page.getByRole("heading", { name: /^Monthly review \d{4}-\d{2}$/ }).waitFor();
+    const frame = page.frameLocator("iframe.report-frame");
+    await frame.getByRole("heading", { name: /Monthly operations review/ }).waitFor();
+    await frame.locator('svg[aria-label="MTTA and MTTR (mean), last 6 months"]').waitFor();
+    for (const label of ["HTML", "Markdown", "CSV", "PDF"])
+      await page.getByRole("link", { name: `Download ${label}` }).waitFor();
+    await page.screenshot({ path: `${artifacts}monthly-review.png`, fullPage: true });
+    await page.getByRole("tab", { name: "Markdown" }).click();
+    await page.locator("pre.report-markdown", { hasText: "# Monthly operations review" }).waitFor();
+
+    // The dashboard in the dark theme.
+    await page.getByRole("link", { name: "KPI dashboard" }).click();
+    await page.getByRole("heading", { name: "KPIs", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Switch to dark theme" }).click();
+    await mtta.locator("tbody tr").first().waitFor();
+    await page.screenshot({ path: `${artifacts}kpis-dashboard-dark.png`, fullPage: true });
+    await page.getByRole("link", { name: "Monthly review" }).click();
+    await page
+      .frameLocator("iframe.report-frame")
+      .getByRole("heading", { name: /Monthly operations review/ })
+      .waitFor();
+    await page.screenshot({ path: `${artifacts}monthly-review-dark.png`, fullPage: true });
+  });
+});
