@@ -16,8 +16,10 @@ function daysOf(from: Temporal.PlainDate, to: Temporal.PlainDate): string[] {
 }
 
 /**
- * The demo bill: last month in full and this month up to yesterday, for the demo catalog's services,
- * imported through the same path as a real export (so re-running the demo replaces, never doubles).
+ * The demo bill: the two months before this one in full and this month up to yesterday, for the demo
+ * catalog's services, imported through the same path as a real export (so re-running the demo replaces,
+ * never doubles). Two full months, so that on any day of the month there are the five weeks of history the
+ * anomaly baseline needs (one full month is not enough early in a month).
  */
 export async function seedCostDemo(db: Database, ctx: ActionContext): Promise<void> {
   const services = await catalogServices(db);
@@ -27,10 +29,17 @@ export async function seedCostDemo(db: Database, ctx: ActionContext): Promise<vo
     .toPlainDate();
   const thisMonth = today.with({ day: 1 });
   const lastMonth = thisMonth.subtract({ months: 1 });
+  const monthBefore = thisMonth.subtract({ months: 2 });
   const nextMonth = thisMonth.add({ months: 1 });
   const dir = mkdtempSync(join(tmpdir(), "opsdeck-cost-demo-"));
   try {
     const files = [
+      {
+        name: "demo-month-before.csv",
+        start: monthBefore,
+        end: lastMonth,
+        days: daysOf(monthBefore, lastMonth),
+      },
       { name: "demo-last-month.csv", start: lastMonth, end: thisMonth, days: daysOf(lastMonth, thisMonth) },
       { name: "demo-this-month.csv", start: thisMonth, end: nextMonth, days: daysOf(thisMonth, today) },
     ]
