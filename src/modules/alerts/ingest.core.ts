@@ -228,7 +228,7 @@ export async function ingestUnits(
     }
   }
 
-  await writeAlerts(trx, [...new Set(results.flat().flatMap((r) => (r.open?.changed ? [r.open.row] : [])))]);
+  await writeAlerts(trx, [...new Set(results.flat().flatMap((r) => (r.open?.changed ? [r.open] : [])))]);
   await publishAlertEvents(trx, clock, events, (id) => work.target(id)?.id ?? id);
   await work.flush();
   if (expiries.length > 0) await scheduleExpiry(trx, clock, expiries);

@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter } from "kysely";
 import { type Clock, toIso } from "../../platform/clock.ts";
+import { bulkInsert } from "../../platform/db/dialect/bulk-insert.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { publishEvent } from "../../platform/events/index.ts";
 import { newId } from "../../platform/ids.ts";
@@ -14,7 +15,6 @@ import {
 } from "./incident.ts";
 import {
   autoResolveOf,
-  chunks,
   type IncidentRow,
   insertIgnoring,
   loadIncidentRows,
@@ -260,8 +260,12 @@ export class IncidentWork {
       [...new Set([...this.created, ...this.dirty])].map((id) => this.rows.get(id) as IncidentRow),
     );
     await insertIgnoring(this.trx, "incident_services", this.newServices);
-    for (const chunk of chunks(timeline, 500))
-      await this.trx.insertInto("incident_timeline").values(chunk).execute();
+    await bulkInsert(this.trx, {
+      table: "incident_timeline",
+      columns: ["id", "incident_id", "seq", "at", "kind", "actor", "text", "data_json"],
+      types: { seq: "integer" },
+      rows: timeline,
+    });
     await insertIgnoring(this.trx, "incident_links", [...this.links.values()]);
     for (const e of this.events) {
       const row = this.rows.get(e.incidentId);
