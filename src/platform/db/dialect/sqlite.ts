@@ -42,6 +42,9 @@ function adaptStatement(statement: StatementSync): SqliteStatement {
   };
 }
 
+/** Up to this much of the database file is read through a memory map (SQLite's default is none). */
+const mmapBytes = 256 * 1024 * 1024;
+
 /** Opens one connection with the settings every opsdeck connection must have, checking the version first. */
 export function openSqliteConnection(options: SqliteOptions): DatabaseSync {
   if (options.path !== ":memory:") mkdirSync(dirname(options.path), { recursive: true });
@@ -56,6 +59,9 @@ export function openSqliteConnection(options: SqliteOptions): DatabaseSync {
   db.exec("pragma journal_mode = wal");
   db.exec(`pragma synchronous = ${options.synchronous}`);
   db.exec("pragma foreign_keys = on");
+  // Pages read through a memory map instead of a read() call each: alert intake touches a random leaf of
+  // its hashed-key indexes per alert, and reading those through syscalls cost a fifth of its CPU (ADR 16).
+  db.exec(`pragma mmap_size = ${mmapBytes}`);
   return db;
 }
 
