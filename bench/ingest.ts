@@ -1,4 +1,7 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { testDatabaseUrl } from "../src/platform/config/config.ts";
 import { startAlertmanager } from "../test/e2e/alertmanager-process.ts";
 import { prepareSender } from "../test/e2e/ingest-fixture.ts";
@@ -181,6 +184,25 @@ async function measureAlertmanager(): Promise<Row[]> {
   }
 }
 
+/**
+ * A bare `node:http` receiver (bench/ceiling-server.ts) under the same single-alert load: how many requests a
+ * single Node process answers here when it does nothing but parse the body. opsdeck is one such process.
+ */
+async function measureNodeCeiling(): Promise<Row[]> {
+  const script = fileURLToPath(new URL("./ceiling-server.ts", import.meta.url));
+  const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const [first] = (await once(child.stdout, "data")) as [Buffer];
+    const url = `http://127.0.0.1:${first.toString("utf8").trim()}/api/v2/alerts`;
+    const rows = await rowsFor({ target: "node:http, parse only", pid: child.pid ?? 0, url }, ["v2"]);
+    for (const row of rows) row.request = "the same, not stored";
+    return rows;
+  } finally {
+    child.kill("SIGTERM");
+    await once(child, "exit");
+  }
+}
+
 async function measureOpsdeck(database: BenchDatabase): Promise<Row[]> {
   const server = await startServer(database.url);
   try {
@@ -207,6 +229,7 @@ export async function run(): Promise<void> {
     );
 
   const rows = await measureAlertmanager();
+  rows.push(...(await measureNodeCeiling()));
   for (const create of databases) {
     const database = await create();
     try {
@@ -220,7 +243,8 @@ export async function run(): Promise<void> {
   process.stdout.write(
     `\n${connections} connections, ${seconds} s per row after ${warmupSeconds} s warm-up, ` +
       `${preloadAlerts} open alerts preloaded; every request carries new alerts; alerts/s counts 2xx ` +
-      "answers only; load generator in this process on the same machine; vs AM = alerts/s ÷ Alertmanager's\n\n",
+      "answers only; load generator in this process on the same machine; vs AM = alerts/s ÷ Alertmanager's; " +
+      "node:http = one Node process that only parses each body (the ceiling of any single-process Node receiver)\n\n",
   );
   printTable(rows, [
     "target",
