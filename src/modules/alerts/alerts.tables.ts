@@ -72,11 +72,25 @@ export interface HeartbeatTable {
   updated_at: string;
 }
 
+/**
+ * A resolved occurrence of an alert, kept a week: a firing re-send with the same startsAt is stale and
+ * ignored. A table of its own (rather than an index on alerts) so that a new alert writes no index keyed
+ * by its random fingerprint beyond the open-alert one (ADR 16).
+ */
+export interface AlertResolutionTable {
+  integration_id: string;
+  fingerprint: string;
+  starts_at: string;
+  /** When opsdeck took the resolve in (not the alert's endsAt): senders retry relative to their sending. */
+  recorded_at: string;
+}
+
 declare module "../../platform/db/tables.ts" {
   interface Tables {
     alert_integrations: IntegrationTable;
     alerts: AlertTable;
     alert_silences: SilenceTable;
     heartbeats: HeartbeatTable;
+    alert_resolutions: AlertResolutionTable;
   }
 }

@@ -6,6 +6,7 @@ import { seedAlertingDemo } from "./demo.ts";
 import { expiryJobHandlers } from "./expiry.ts";
 import { heartbeatJobHandlers, heartbeatKind } from "./heartbeats.service.ts";
 import { integrationKind } from "./integrations.service.ts";
+import { ensureResolutionPurge, resolutionJobHandlers } from "./resolutions.ts";
 import "./alerts.tables.ts";
 
 export { type AlertStatus, fingerprintOf, type IncomingAlert } from "./alert.ts";
@@ -20,6 +21,11 @@ export const alertsModule: OpsdeckModule = {
   routes: alertRoutes,
   kinds: [integrationKind, heartbeatKind],
   commands: alertCommands,
-  jobHandlers: (deps) => ({ ...heartbeatJobHandlers(deps.clock), ...expiryJobHandlers(deps.clock) }),
+  jobHandlers: (deps) => ({
+    ...heartbeatJobHandlers(deps.clock),
+    ...expiryJobHandlers(deps.clock),
+    ...resolutionJobHandlers(deps.clock),
+  }),
+  startPeriodicJobs: (trx, deps) => ensureResolutionPurge(trx, deps.clock),
   seedDemo: seedAlertingDemo,
 };

@@ -4,15 +4,10 @@ import type { Tables } from "../../platform/db/tables.ts";
 import { newId } from "../../platform/ids.ts";
 import { IncidentWork, type Severity } from "../incidents/index.ts";
 import { contentHash, type IncomingAlert } from "./alert.ts";
+import type { AlertResolutionTable } from "./alerts.tables.ts";
 import { scheduleExpiry } from "./expiry.ts";
-import {
-  type AlertRow,
-  loadOpen,
-  type Open,
-  publishAlertEvents,
-  resolvedStarts,
-  writeAlerts,
-} from "./ingest.repository.ts";
+import { type AlertRow, loadOpen, type Open, publishAlertEvents, writeAlerts } from "./ingest.repository.ts";
+import { recordResolutions, resolvedStarts } from "./resolutions.ts";
 import { type CompiledIntegration, routeAlert } from "./routing.ts";
 import { activeSilences, type Silencer } from "./silences.service.ts";
 
@@ -91,6 +86,8 @@ export async function ingestUnits(
   const ops: IncidentOp[] = [];
   /** Expiry instants written in this batch: each needs a sweep job due by then. */
   const expiries: string[] = [];
+  /** Occurrences resolved in this batch: a later firing re-send of one of them is stale. */
+  const resolutions: AlertResolutionTable[] = [];
   /** Alerts that will join an incident in this batch: their resolve must count there too. */
   const joining = new Set<Open>();
   const events: { unit: IngestUnit; open: Open; type: string }[] = [];
@@ -129,6 +126,12 @@ export async function ingestUnits(
         });
         current.changed = true;
         open.delete(key);
+        resolutions.push({
+          integration_id: u.integration.id,
+          fingerprint: a.fingerprint,
+          starts_at: current.row.starts_at,
+          recorded_at: now,
+        });
         events.push({ unit: u, open: current, type: "alert.resolved" });
         say("resolved");
         continue;
@@ -229,6 +232,7 @@ export async function ingestUnits(
   }
 
   await writeAlerts(trx, [...new Set(results.flat().flatMap((r) => (r.open?.changed ? [r.open] : [])))]);
+  await recordResolutions(trx, resolutions);
   await publishAlertEvents(trx, clock, events, (id) => work.target(id)?.id ?? id);
   await work.flush();
   if (expiries.length > 0) await scheduleExpiry(trx, clock, expiries);

@@ -81,25 +81,6 @@ export async function loadOpen(
   return out;
 }
 
-/** Resolved occurrences that a firing re-send with the same startsAt refers to: such a re-send is stale. */
-export async function resolvedStarts(
-  trx: Kysely<Tables>,
-  wanted: { integrationId: string; fingerprint: string }[],
-) {
-  const found = new Set<string>();
-  for (const part of chunk(wanted, 500)) {
-    const rows = await trx
-      .selectFrom("alerts")
-      .select(["integration_id", "fingerprint", "starts_at"])
-      .where("integration_id", "in", [...new Set(part.map((w) => w.integrationId))])
-      .where("fingerprint", "in", [...new Set(part.map((w) => w.fingerprint))])
-      .where("open_key", "is", null)
-      .execute();
-    for (const r of rows) found.add(`${r.integration_id}:${r.fingerprint}:${r.starts_at}`);
-  }
-  return found;
-}
-
 /**
  * New alerts in one bulk insert, changed ones in one multi-row upsert per chunk (a replayed alert is in
  * neither). Kept apart because most intake batches are all new alerts: the bulk insert's statement is the
