@@ -43,6 +43,11 @@ const insertColumns = [
   "resolved_at",
   "updated_at",
 ] as const satisfies readonly (keyof AlertTable)[];
+/** Fails to compile when a column of AlertTable is missing above (it would be left to its default). */
+const everyColumnInserted: Exclude<keyof AlertTable, (typeof insertColumns)[number]> extends never
+  ? true
+  : never = true;
+void everyColumnInserted;
 
 /** Columns an upsert of an existing alert overwrites: what ingest may change after creation. */
 const alertColumns = [
