@@ -1,5 +1,6 @@
 import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/database.ts";
+import { isUniqueViolation } from "../../platform/db/errors.ts";
 import { UnavailableError } from "../../platform/errors.ts";
 import { type AlertOutcome, type IngestUnit, ingestUnits } from "./ingest.core.ts";
 
@@ -16,12 +17,6 @@ export interface BatcherOptions {
   maxAlertsPerBatch?: number;
   /** Transactions in flight at once: 1 on SQLite (one writer); a few on PostgreSQL. */
   concurrency?: number;
-}
-
-/** A unique index refused a row another instance committed first: the unit is worth one more try. */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | null;
-  return e?.code === "23505" || /UNIQUE constraint failed/i.test(e?.message ?? "");
 }
 
 /**

@@ -130,6 +130,29 @@ for (const engine of testEngines()) {
       assert.equal(readdirSync(data.dir).filter((f) => f.endsWith(".parquet")).length, again.length);
     });
 
+    it("two imports of the same periods at once both succeed and leave one import per period", async () => {
+      const breakdown = async () =>
+        (
+          await t.app.inject({
+            url: "/api/v1/cost/breakdown?from=2024-09-01&to=2024-10-01&metric=billedCost",
+            headers: t.as("viewer"),
+          })
+        ).json().total as string;
+      const file = { path: focusSample, name: "focus_sample.csv" };
+      await importFocusFiles(deps, t.system, [file]);
+      const before = await breakdown();
+      const [first, second] = await Promise.all([
+        importFocusFiles(deps, t.system, [file]),
+        importFocusFiles(deps, t.system, [file]),
+      ]);
+      assert.equal(first.length, second.length);
+      assert.equal(await breakdown(), before);
+      const listed = (await t.app.inject({ url: "/api/v1/cost/imports", headers: t.as("viewer") })).json();
+      const items = (listed.items ?? listed) as unknown[];
+      assert.equal(items.length, first.length, "one import per billing period");
+      assert.equal(readdirSync(data.dir).filter((f) => f.endsWith(".parquet")).length, first.length);
+    });
+
     it("names the mandatory columns a spec scenario file lacks and imports nothing", async () => {
       const file = focusFixture(
         "FOCUS_Spec/specification/data/commitment_discount_scenarios/commitment_discount_purchase_scenario_1.csv",

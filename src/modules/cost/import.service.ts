@@ -5,6 +5,7 @@ import { toIso } from "../../platform/clock.ts";
 import type { Config } from "../../platform/config/config.ts";
 import { type ActionContext, actorLabel } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/database.ts";
+import { isUniqueViolation } from "../../platform/db/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { catalogServices, currentAllocation } from "./allocation.service.ts";
 import { badInput } from "./cost.errors.ts";
@@ -86,55 +87,64 @@ export async function importFocusFiles(
       return out;
     });
     progress("saving", 0, 1);
-    const replacedFiles = await deps.db.write(async (trx) => {
-      const old: string[] = [];
-      for (const p of prepared) {
-        const previous = await trx
-          .selectFrom("cost_imports")
-          .select(["id", "parquet_file"])
-          .where("billing_account_id", "=", p.billingAccountId)
-          .where("period_start", "=", p.periodStart)
-          .executeTakeFirst();
-        if (previous) {
-          await trx.deleteFrom("cost_daily").where("import_id", "=", previous.id).execute();
-          await trx.deleteFrom("cost_imports").where("id", "=", previous.id).execute();
-          old.push(previous.parquet_file);
-          p.replaced = previous.id;
+    // Two imports of one period at once on PostgreSQL: the later one's insert waits for the other's COMMIT,
+    // then fails on the unique period index. Run again, it sees that import and replaces it, as if the two
+    // had come one after the other.
+    const save = () =>
+      deps.db.write(async (trx) => {
+        const old: string[] = [];
+        for (const p of prepared) {
+          const previous = await trx
+            .selectFrom("cost_imports")
+            .select(["id", "parquet_file"])
+            .where("billing_account_id", "=", p.billingAccountId)
+            .where("period_start", "=", p.periodStart)
+            .executeTakeFirst();
+          if (previous) {
+            await trx.deleteFrom("cost_daily").where("import_id", "=", previous.id).execute();
+            await trx.deleteFrom("cost_imports").where("id", "=", previous.id).execute();
+            old.push(previous.parquet_file);
+            p.replaced = previous.id;
+          }
+          await trx
+            .insertInto("cost_imports")
+            .values({
+              id: p.id,
+              billing_account_id: p.billingAccountId,
+              period_start: p.periodStart,
+              period_end: p.periodEnd,
+              files_json: JSON.stringify(files.map((f) => f.name)),
+              rows: p.rows,
+              currency: p.currency,
+              parquet_file: p.parquetFile,
+              warnings_json: JSON.stringify(p.warnings),
+              imported_at: toIso(ctx.clock.now()),
+              imported_by: actorLabel(ctx.actor),
+            })
+            .execute();
+          await insertRollup(trx, p.id, p.rollup);
+          await recordAudit(trx, ctx, {
+            action: p.replaced ? "cost.import.replace" : "cost.import",
+            entityType: "cost-import",
+            entityId: p.id,
+            after: {
+              billingAccountId: p.billingAccountId,
+              periodStart: p.periodStart,
+              rows: p.rows,
+              files: files.map((f) => f.name),
+              replaced: p.replaced,
+            },
+          });
         }
-        await trx
-          .insertInto("cost_imports")
-          .values({
-            id: p.id,
-            billing_account_id: p.billingAccountId,
-            period_start: p.periodStart,
-            period_end: p.periodEnd,
-            files_json: JSON.stringify(files.map((f) => f.name)),
-            rows: p.rows,
-            currency: p.currency,
-            parquet_file: p.parquetFile,
-            warnings_json: JSON.stringify(p.warnings),
-            imported_at: toIso(ctx.clock.now()),
-            imported_by: actorLabel(ctx.actor),
-          })
-          .execute();
-        await insertRollup(trx, p.id, p.rollup);
-        await recordAudit(trx, ctx, {
-          action: p.replaced ? "cost.import.replace" : "cost.import",
-          entityType: "cost-import",
-          entityId: p.id,
-          after: {
-            billingAccountId: p.billingAccountId,
-            periodStart: p.periodStart,
-            rows: p.rows,
-            files: files.map((f) => f.name),
-            replaced: p.replaced,
-          },
-        });
-      }
-      // Rollups just computed match today's rules and catalog; the watch re-allocates when either changes.
-      await storeFingerprint(trx, spec, services);
-      await ensureWatch(trx, ctx.clock);
-      return old;
+        // Rollups just computed match today's rules and catalog; the watch re-allocates when either changes.
+        await storeFingerprint(trx, spec, services);
+        await ensureWatch(trx, ctx.clock);
+        return old;
+      });
+    const replacedFiles = await save().catch((error: unknown) => {
+      if (!isUniqueViolation(error)) throw error;
+      for (const p of prepared) p.replaced = null;
+      return save();
     });
     written.length = 0;
     for (const f of replacedFiles) rmSync(join(dir, f), { force: true });
