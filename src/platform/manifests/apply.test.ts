@@ -45,6 +45,38 @@ function suite(engine: Engine) {
     });
     after(() => database.drop());
 
+    it("takes a YAML list of manifests as one document per item, and points an error at its item's line", async () => {
+      const list = `- apiVersion: opsdeck.dev/v1
+  kind: User
+  metadata: { name: lia }
+  spec: { email: lia@example.com, role: viewer, timeZone: UTC }
+- apiVersion: opsdeck.dev/v1
+  kind: User
+  metadata: { name: rui }
+  spec: { email: not-an-email, role: viewer, timeZone: UTC }
+`;
+      const { documents } = parseManifestText(list, "list.yaml");
+      assert.deepEqual(
+        documents.map((d) => [d.index, d.line]),
+        [
+          [1, 1],
+          [2, 5],
+        ],
+      );
+      await assert.rejects(apply(database, ctx, list), (e) => {
+        assert.ok(e instanceof InputError);
+        const issue = e.issues.find((i) => i.path === "spec.email");
+        assert.equal(issue?.line, 8, JSON.stringify(e.issues));
+        return true;
+      });
+      const fixed = list.replace("not-an-email", "rui@example.com");
+      const changes = await apply(database, ctx, fixed, { dryRun: true, prune: false });
+      assert.deepEqual(
+        changes.map((c) => `${c.action} ${c.kind}/${c.name}`),
+        ["create User/lia", "create User/rui"],
+      );
+    });
+
     it("dry-run shows the creates and writes nothing", async () => {
       const changes = await apply(database, ctx, people, { dryRun: true, prune: false });
       assert.deepEqual(

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { type Document, isMap, LineCounter, parseAllDocuments, parse as parseYaml } from "yaml";
+import { type Document, isMap, isSeq, LineCounter, parseAllDocuments, parse as parseYaml } from "yaml";
 import type { FieldIssue } from "../errors.ts";
 
 /** A parsed YAML document with what is needed to point at a line later. */
@@ -53,8 +53,9 @@ export function parseManifestText(
   if (!Array.isArray(docs)) {
     issues.push({ file, path: "(file)", message: "not a YAML stream", line: 1 });
   }
-  list.forEach((doc: Document.Parsed, i) => {
-    const index = i + 1;
+  let index = 0;
+  list.forEach((doc: Document.Parsed) => {
+    index++;
     const docLine = lineCounter.linePos(doc.range[0]).line;
     for (const e of doc.errors) {
       issues.push({
@@ -68,6 +69,35 @@ export function parseManifestText(
     if (doc.errors.length > 0) return;
     if (doc.contents === null) return; // an empty document between separators
     const value = doc.toJS({ maxAliasCount: 100 });
+    // A YAML list of manifests (how the OpenSLO SDK writes its examples): each item is a document of its own.
+    if (
+      isSeq(doc.contents) &&
+      doc.contents.items.length > 0 &&
+      doc.contents.items.every((item) => isMap(item))
+    ) {
+      const items = doc.contents.items;
+      items.forEach((item, j) => {
+        if (j > 0) index++;
+        const itemLine = item.range ? lineCounter.linePos(item.range[0]).line : docLine;
+        documents.push({
+          file,
+          index,
+          line: itemLine,
+          value: (value as unknown[])[j],
+          lineOf(path) {
+            for (let n = path.length; n > 0; n--) {
+              const node = doc.getIn([j, ...path.slice(0, n)], true) as
+                | { range?: [number, number, number] }
+                | undefined;
+              if (node && typeof node === "object" && node.range)
+                return lineCounter.linePos(node.range[0]).line;
+            }
+            return itemLine;
+          },
+        });
+      });
+      return;
+    }
     documents.push({
       file,
       index,

@@ -3,7 +3,6 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { stringify } from "yaml";
 import type { ActionContext } from "../../../platform/context.ts";
 import { InputError } from "../../../platform/errors.ts";
 import { applyDocuments } from "../../../platform/manifests/apply.ts";
@@ -25,14 +24,9 @@ function fixtureFiles(dir: string): string[] {
     });
 }
 
-/** The SDK's example files are YAML lists of objects: each item is applied as one document. */
+/** Each file as `opsdeck apply` reads it (the SDK's YAML lists of objects give one document per item). */
 function documentsOf(file: string, rel: string): LoadedDocument[] {
-  const { documents } = parseManifestText(readFileSync(file, "utf8"), rel);
-  const [only] = documents;
-  if (documents.length !== 1 || !only || !Array.isArray(only.value)) return documents;
-  return (only.value as unknown[]).flatMap(
-    (item, i) => parseManifestText(stringify(item), `${rel}#${i + 1}`).documents,
-  );
+  return parseManifestText(readFileSync(file, "utf8"), rel).documents;
 }
 
 function suite(engine: Engine) {
