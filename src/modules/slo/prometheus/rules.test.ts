@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { promisify } from "node:util";
 import { parse } from "yaml";
+import { defaultAlerting } from "../model.ts";
 import { queryForm } from "./promql.ts";
 import { prometheusSlo } from "./rules.fixture.ts";
 import { cappedFactor, prometheusIndicatorIssues, renderPrometheusRules } from "./rules.ts";
@@ -147,6 +148,58 @@ describe("Prometheus rules export", () => {
     await writeFile(join(dir, "rules.test.yaml"), JSON.stringify(tests));
     const verdict = await promtoolRun(["test", "rules", "rules.test.yaml"]);
     assert.match(verdict, /SUCCESS/);
+  });
+
+  it("does not page on a window that saw fewer than minEvents events, as opsdeck's evaluation does", async () => {
+    // One request a minute, every one failing from minute 60. At minute 400 the page windows (1h, 6h) hold
+    // 60 and 360 events, under a guard of 380; the ticket windows (1d, 3d) 400. The ticket fires, not the page.
+    const quiet = prometheusSlo({
+      name: "quiet-api",
+      service: "quiet",
+      alerting: { ...defaultAlerting, minEvents: 380 },
+      indicator: {
+        kind: "prometheus",
+        good: 'quiet_requests_total{code="200"}',
+        total: "quiet_requests_total",
+      },
+    });
+    const text = renderPrometheusRules([quiet]).text;
+    assert.match(text, /record: slo:sli_total:events_1h/);
+    await writeFile(join(dir, "quiet.yaml"), text);
+    const tests = {
+      rule_files: ["quiet.yaml"],
+      evaluation_interval: "1m",
+      tests: [
+        {
+          interval: "1m",
+          input_series: [
+            { series: 'quiet_requests_total{code="200"}', values: "0+1x60 60x340" },
+            { series: 'quiet_requests_total{code="500"}', values: "0x60 1+1x340" },
+          ],
+          alert_rule_test: [
+            {
+              eval_time: "400m",
+              alertname: "SloErrorBudgetBurn",
+              exp_alerts: [
+                {
+                  exp_labels: { severity: "ticket", slo: "quiet-api", service: "quiet" },
+                  exp_annotations: {
+                    summary: "SLO quiet-api of quiet is burning its error budget too fast (ticket)",
+                    description: "Burn-rate condition met (1d/2h > 3x or 3d/6h > 1x); objective 99.9%.",
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    await writeFile(join(dir, "quiet.test.yaml"), JSON.stringify(tests));
+    assert.match(await promtoolRun(["test", "rules", "quiet.test.yaml"]), /SUCCESS/);
+    const unguarded = renderPrometheusRules([
+      prometheusSlo({ ...quiet, alerting: { ...quiet.alerting, minEvents: 0 } }),
+    ]).text;
+    assert.doesNotMatch(unguarded, /sli_total/);
   });
 
   it("caps burn factors at 1/(1 - objective)", () => {

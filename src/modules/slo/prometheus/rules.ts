@@ -84,13 +84,33 @@ function windowName(name: string): string {
   return durationText(minutes);
 }
 
+/** The recording rule of the number of events over a window: what the low-traffic guard compares. */
+const eventsRecord = (window: string) => `slo:sli_total:events_${windowName(window)}`;
+
 function conditionExpr(def: SloDefinition, selector: string, c: BurnRateCondition): string {
   const { factor, capped } = cappedFactor(c.factor, def.objective);
   // Capped, the threshold is an error ratio of exactly 1 (written so, not as a float product that may
   // round above 1), and `>=` keeps the condition able to fire when everything fails.
   const test = capped ? ">= 1" : `> (${factor} * (1 - ${def.objective}))`;
   const side = (w: string) => `slo:sli_error:ratio_rate${windowName(w)}${selector} ${test}`;
-  return `(${side(c.long)} and ${side(c.short)})`;
+  // As opsdeck's own evaluation: no page on a long window that saw fewer than minEvents events.
+  const guard =
+    def.alerting.minEvents > 0 ? ` and ${eventsRecord(c.long)}${selector} >= ${def.alerting.minEvents}` : "";
+  return `(${side(c.long)} and ${side(c.short)}${guard})`;
+}
+
+/** Events over each long window the alert conditions use, when the SLO has a low-traffic guard. */
+function eventRecordings(
+  def: SloDefinition & { indicator: PrometheusIndicator },
+  labels: Record<string, string>,
+): RecordingRule[] {
+  if (def.alerting.minEvents <= 0) return [];
+  const longs = [...new Set([...def.alerting.page, ...def.alerting.ticket].map((c) => c.long))];
+  return longs.map((w) => {
+    const minutes = burnRateWindows[w as keyof typeof burnRateWindows] ?? 0;
+    const total = rateOver(formOrThrow(def.name, "total", def.indicator.total), windowName(w));
+    return { record: eventsRecord(w), expr: `(${total}) * ${minutes * 60}`, labels };
+  });
 }
 
 function alertRule(def: SloDefinition, selector: string, severity: "page" | "ticket"): AlertingRule | null {
@@ -117,6 +137,7 @@ export function sloRuleGroups(def: SloDefinition & { indicator: PrometheusIndica
     expr: errorRatioExpr(def.name, def.indicator, durationText(minutes)),
     labels,
   }));
+  sli.push(...eventRecordings(def, labels));
   const meta: RecordingRule[] = [
     { record: "slo:objective:ratio", expr: `vector(${def.objective})`, labels },
     { record: "slo:error_budget:ratio", expr: `vector(1 - ${def.objective})`, labels },
