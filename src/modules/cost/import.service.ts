@@ -8,6 +8,7 @@ import type { Database } from "../../platform/db/database.ts";
 import { isUniqueViolation } from "../../platform/db/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { catalogServices, currentAllocation } from "./allocation.service.ts";
+import { scheduleCostAnalytics } from "./analytics/analytics.jobs.ts";
 import { badInput } from "./cost.errors.ts";
 import { costDataDir, ensureDir, lit, withDuck } from "./duck.ts";
 import { invariantWarnings, periodGroups, rejectBadTags } from "./import-checks.ts";
@@ -139,6 +140,14 @@ export async function importFocusFiles(
         // Rollups just computed match today's rules and catalog; the watch re-allocates when either changes.
         await storeFingerprint(trx, spec, services);
         await ensureWatch(trx, ctx.clock);
+        // Anomalies and budgets are evaluated right after this commit, from the first imported day on,
+        // instead of at the next 5-minute check.
+        const firstDay = prepared.map((p) => p.periodStart.slice(0, 10)).sort()[0];
+        await scheduleCostAnalytics(trx, ctx.clock, {
+          reason: `import:${prepared[0]?.id ?? "none"}`,
+          from: firstDay,
+          once: true,
+        });
         return old;
       });
     const replacedFiles = await save().catch((error: unknown) => {

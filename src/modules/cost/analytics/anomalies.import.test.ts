@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { loadConfig } from "../../../platform/config/config.ts";
+import { Worker } from "../../../platform/jobs/index.ts";
 import { testEngines } from "../../../platform/testing/databases.ts";
 import { startTestApp, type TestApp } from "../../../platform/testing/test-app.ts";
 import { importFocusFiles } from "../import.service.ts";
-import { evaluateNow } from "./analytics.jobs.ts";
+import { costAnalyticsJobHandlers, evaluateNow } from "./analytics.jobs.ts";
 import { addDays, dayRange, weekday } from "./days.ts";
 
 const header =
@@ -77,6 +78,41 @@ for (const engine of testEngines()) {
       ]);
       // No policy names an integration: listed, not alerted.
       assert.equal(service.alertId, null);
+    });
+  });
+
+  describe(`an import evaluates anomalies right after it commits (${engine.name})`, () => {
+    let t: TestApp;
+    const dir = mkdtempSync(join(tmpdir(), "opsdeck-cost-analytics-"));
+    after(async () => {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("one pass of the job worker, with no periodic run due, lists the spike", async () => {
+      t = await startTestApp(engine, { OPSDECK_COST_DIR: dir });
+      t.clock.set("2026-11-15T09:02:00.000Z");
+      const config = loadConfig({ OPSDECK_DATABASE_URL: t.database.url, OPSDECK_COST_DIR: dir });
+      const deps = { db: t.database.db, clock: t.clock, config };
+      writeFileSync(join(dir, "export.csv"), focusCsv());
+      await importFocusFiles(deps, t.system, [{ path: join(dir, "export.csv"), name: "export.csv" }]);
+      const worker = new Worker({
+        db: t.database.db,
+        clock: t.clock,
+        handlers: costAnalyticsJobHandlers(deps),
+        owner: "test",
+        leaseMs: 60_000,
+        pollMs: 0,
+        batch: 5,
+      });
+      await worker.runDueJobsOnce();
+      await worker.afterCommitsSettled();
+      const res = await t.app.inject({
+        url: "/api/v1/cost/anomalies?from=2026-11-12&to=2026-11-12",
+        headers: t.as("viewer"),
+      });
+      const keys = res.json().items.map((a: { dimension: string; key: string }) => `${a.dimension}:${a.key}`);
+      assert.ok(keys.includes("serviceName:Amazon EC2"), `anomalies: ${keys.join(", ")}`);
     });
   });
 }
