@@ -7,6 +7,7 @@ import { analyticsWorker, manifests, seedWorld } from "./analytics.fixture.ts";
 import { scheduleCostAnalytics } from "./analytics.jobs.ts";
 import type { BudgetSpec, BudgetView } from "./analytics.schema.ts";
 import { applyBudgetAlerts, planBudgetAlerts } from "./budgets.alerts.ts";
+import { dailyRows, seedRollup } from "./test-seed.ts";
 
 for (const engine of testEngines()) {
   describe(`cost analytics API (${engine.name})`, () => {
@@ -336,6 +337,39 @@ spec: { period: monthly, amount: 12000, currency: usd, thresholds: [{ percent: 8
         "cost-budget:ghost:2026-11:actual:80",
         "cost-budget:ghost:2026-11:forecast:100",
       ]);
+    });
+
+    // Last: it adds a week of data to the world.
+    it("resolves an anomaly's alert once its day leaves the last 7 days of data, and only then", async () => {
+      const anomalyStates = async () =>
+        (
+          (await get("/api/v1/alerts?integration=finops")).body.items as {
+            labels: Record<string, string>;
+            status: string;
+          }[]
+        )
+          .filter((a) => a.labels.alertname === "CostAnomaly")
+          .map((a) => a.status);
+      const addData = async (through: string) => {
+        await seedRollup(
+          t.database.db,
+          dailyRows(
+            "2026-11-15",
+            through,
+            { serviceName: "Amazon S3", subAccountId: "222", team: null },
+            () => "10.25",
+          ),
+          `later-${through}`,
+        );
+        await t.database.db.write((trx) => scheduleCostAnalytics(trx, t.clock, { reason: "test" }));
+        await runJobs();
+      };
+      // Data through the 18th: the 12th is still among the last 7 days.
+      await addData("2026-11-18");
+      assert.deepEqual(await anomalyStates(), ["firing", "firing", "firing", "firing", "firing"]);
+      // Data through the 19th: the 12th has left them.
+      await addData("2026-11-19");
+      assert.deepEqual(await anomalyStates(), ["resolved", "resolved", "resolved", "resolved", "resolved"]);
     });
   });
 }

@@ -8,7 +8,7 @@ import { raiseInternalAlerts } from "../../alerts/index.ts";
 import type { RollupDimension } from "../cost.query.ts";
 import { currenciesIn, dailySeries, dataBounds } from "./analytics.repository.ts";
 import { type AnomalyDimension, type AnomalyPolicySpec, anomalyDimensions } from "./analytics.schema.ts";
-import { anomalyAlert, anomalyDrivers, type Driver } from "./anomaly.alerts.ts";
+import { anomalyAlert, anomalyDrivers, anomalyResolved, type Driver } from "./anomaly.alerts.ts";
 import { type AnomalyFinding, type AnomalyThresholds, detectInSeries } from "./anomaly.ts";
 import { anomalyPolicy } from "./budgets.kind.ts";
 import { addDays, type Day, dayRange, maxDay, minDay } from "./days.ts";
@@ -180,5 +180,33 @@ export async function recordAnomalies(
     await trx.updateTable("cost_anomalies").set({ alert_id: alertId }).where("id", "=", row.id).execute();
     summary.alerted += 1;
   }
+  await resolveAgedAlerts(trx, deps, plan);
   return summary;
+}
+
+/** How far back, before the paging window, aged anomaly alerts are still sent their resolve. */
+const resolveLookbackDays = 30;
+
+/**
+ * An anomaly pages while its day is within the last 7 days of the data; after that its alert resolves
+ * (and its incident with it, per the service's policy), so a one-day spike does not stay open forever.
+ * Resolves of alerts already closed are ignored by intake, so each run may send them again.
+ */
+async function resolveAgedAlerts(trx: Kysely<Tables>, deps: AppDeps, plan: AnomalyPlan): Promise<void> {
+  if (!plan.policy.integration || !plan.alertFrom) return;
+  const aged = await trx
+    .selectFrom("cost_anomalies")
+    .select(["dimension", "key", "currency", "day"])
+    .where("alert_id", "is not", null)
+    .where("day", "<", plan.alertFrom)
+    .where("day", ">=", addDays(plan.alertFrom, -resolveLookbackDays))
+    .execute();
+  if (aged.length === 0) return;
+  const at = toIso(deps.clock.now());
+  await raiseInternalAlerts(
+    trx,
+    deps.clock,
+    plan.policy.integration,
+    aged.map((a) => anomalyResolved({ ...a, dimension: a.dimension as AnomalyDimension }, at)),
+  );
 }

@@ -66,11 +66,14 @@ export interface AnomalyRecord {
   drivers: Driver[];
 }
 
+const fingerprintOf = (a: Pick<AnomalyRecord, "dimension" | "key" | "currency" | "day">) =>
+  `cost-anomaly:${a.dimension}:${a.key}:${a.currency}:${a.day}`;
+
 /** One alert per series and day: the fingerprint makes a second detection of the same anomaly a re-send. */
 export function anomalyAlert(a: AnomalyRecord): IncomingAlert {
   const drivers = a.drivers.map((d) => `${d.resourceName}: ${d.amount} ${a.currency}`).join("\n");
   return {
-    fingerprint: `cost-anomaly:${a.dimension}:${a.key}:${a.currency}:${a.day}`,
+    fingerprint: fingerprintOf(a),
     action: "firing",
     title: `Cost anomaly: ${dimensionLabel[a.dimension]} ${a.key} cost ${a.actual} ${a.currency} on ${a.day} (expected ${a.expected})`,
     description:
@@ -88,6 +91,27 @@ export function anomalyAlert(a: AnomalyRecord): IncomingAlert {
     severity: null,
     startsAt: `${a.day}T00:00:00.000Z`,
     endsAt: null,
+    sourceUrl: null,
+    runbookUrl: null,
+  };
+}
+
+/** The resolve of an anomaly's alert, once its day has left the paging window (a no-op when already closed). */
+export function anomalyResolved(
+  a: Pick<AnomalyRecord, "dimension" | "key" | "currency" | "day">,
+  at: string,
+): IncomingAlert {
+  return {
+    fingerprint: fingerprintOf(a),
+    action: "resolved",
+    title: "",
+    description: "",
+    labels: {},
+    annotations: {},
+    links: [],
+    severity: null,
+    startsAt: null,
+    endsAt: at,
     sourceUrl: null,
     runbookUrl: null,
   };
