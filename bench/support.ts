@@ -120,7 +120,8 @@ export async function startServer(
   throw new Error(`server did not become ready within ${timeoutMs} ms:\n${output}`);
 }
 
-async function answers200(url: string): Promise<boolean> {
+/** True when `url` answers 200 within 2 s (a readiness probe). */
+export async function answers200(url: string): Promise<boolean> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
     await res.arrayBuffer();
