@@ -1,23 +1,7 @@
 import { Link } from "@tanstack/react-router";
-import { formatInstant } from "../../lib/format.ts";
 import { AlertStatusBadge, SeverityBadge } from "../incidents/badges.tsx";
-import { ago } from "../incidents/format.ts";
+import { AlertLabels, AlertStartedCell } from "./AlertCells.tsx";
 import type { AlertView } from "./types.ts";
-
-/** Labels shown as tags; alertname and severity are already in the title and the badge. */
-function Labels({ labels }: { labels: Record<string, string> }) {
-  const entries = Object.entries(labels).filter(([k]) => k !== "alertname" && k !== "severity");
-  if (entries.length === 0) return null;
-  return (
-    <span className="label-tags">
-      {entries.map(([k, v]) => (
-        <span key={k} className="tag mono">
-          {k}={v}
-        </span>
-      ))}
-    </span>
-  );
-}
 
 export function AlertTable({ items, busy }: { items: AlertView[]; busy: boolean }) {
   return (
@@ -39,7 +23,7 @@ export function AlertTable({ items, busy }: { items: AlertView[]; busy: boolean 
             <tr key={a.id} data-alert={a.fingerprint}>
               <td>
                 <span className="alert-title">{a.title}</span>
-                <Labels labels={a.labels} />
+                <AlertLabels labels={a.labels} />
                 {a.runbookUrl ? (
                   <a href={a.runbookUrl} target="_blank" rel="noreferrer" className="small">
                     Runbook
@@ -58,12 +42,7 @@ export function AlertTable({ items, busy }: { items: AlertView[]; busy: boolean 
                 </Link>
               </td>
               <td className="mono small">{a.integration ?? "—"}</td>
-              <td className="nowrap" title={formatInstant(a.startsAt)}>
-                {ago(a.startsAt)}
-                {a.resolvedAt ? (
-                  <span className="muted small block">resolved {ago(a.resolvedAt)}</span>
-                ) : null}
-              </td>
+              <AlertStartedCell alert={a} />
               <td>
                 {a.incidentId ? (
                   <Link to="/incidents/$ref" params={{ ref: a.incidentId }}>

@@ -1,24 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { formatInstant } from "../../lib/format.ts";
 import { EmptyState, Panel, QueryState } from "../../ui/Page.tsx";
-import type { AlertView } from "../alerts/types.ts";
+import { AlertLabels, AlertStartedCell } from "../alerts/AlertCells.tsx";
 import { AlertStatusBadge, SeverityBadge } from "./badges.tsx";
-import { ago } from "./format.ts";
 import { incidentAlertsQuery } from "./queries.ts";
-
-/** Labels most useful to tell alerts of one group apart; the rest are one click away in the title. */
-function LabelTags({ labels }: { labels: AlertView["labels"] }) {
-  const entries = Object.entries(labels).filter(([k]) => k !== "alertname" && k !== "severity");
-  return (
-    <span className="label-tags">
-      {entries.map(([k, v]) => (
-        <span key={k} className="tag mono">
-          {k}={v}
-        </span>
-      ))}
-    </span>
-  );
-}
 
 /** The alerts of the incident (and of incidents merged into it), oldest first, as the API gives them. */
 export function IncidentAlerts(props: { refKey: string; count: number; manual: boolean }) {
@@ -56,7 +40,7 @@ export function IncidentAlerts(props: { refKey: string; count: number; manual: b
                     <tr key={a.id} data-alert={a.fingerprint}>
                       <td>
                         <span className="alert-title">{a.title}</span>
-                        <LabelTags labels={a.labels} />
+                        <AlertLabels labels={a.labels} />
                         {a.sourceUrl ? (
                           <a href={a.sourceUrl} target="_blank" rel="noreferrer" className="small">
                             Source
@@ -70,12 +54,7 @@ export function IncidentAlerts(props: { refKey: string; count: number; manual: b
                         <AlertStatusBadge status={a.status} />
                       </td>
                       <td className="mono small">{a.integration ?? "—"}</td>
-                      <td className="nowrap" title={formatInstant(a.startsAt)}>
-                        {ago(a.startsAt)}
-                        {a.resolvedAt ? (
-                          <span className="muted small block">resolved {ago(a.resolvedAt)}</span>
-                        ) : null}
-                      </td>
+                      <AlertStartedCell alert={a} />
                     </tr>
                   ))}
                 </tbody>
