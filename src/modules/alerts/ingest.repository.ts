@@ -15,40 +15,6 @@ export interface Open {
   changed: boolean;
 }
 
-/** Every column, in the order a new alert is inserted. */
-const insertColumns = [
-  "id",
-  "integration_id",
-  "fingerprint",
-  "group_key",
-  "service",
-  "starts_at",
-  "ends_at",
-  "created_at",
-  // the rest can change after creation:
-  "open_key",
-  "status",
-  "title",
-  "description",
-  "severity",
-  "labels_json",
-  "annotations_json",
-  "links_json",
-  "source_url",
-  "runbook_url",
-  "content_hash",
-  "incident_id",
-  "silence_id",
-  "expires_at",
-  "resolved_at",
-  "updated_at",
-] as const satisfies readonly (keyof AlertTable)[];
-/** Fails to compile when a column of AlertTable is missing above (it would be left to its default). */
-const everyColumnInserted: Exclude<keyof AlertTable, (typeof insertColumns)[number]> extends never
-  ? true
-  : never = true;
-void everyColumnInserted;
-
 /** Columns an upsert of an existing alert overwrites: what ingest may change after creation. */
 const alertColumns = [
   "open_key",
@@ -68,6 +34,25 @@ const alertColumns = [
   "resolved_at",
   "updated_at",
 ] as const;
+
+/** Every column, in the order a new alert is inserted: the ones fixed at creation, then the rest. */
+const insertColumns = [
+  "id",
+  "integration_id",
+  "fingerprint",
+  "group_key",
+  "service",
+  "starts_at",
+  "ends_at",
+  "created_at",
+  ...alertColumns,
+] as const satisfies readonly (keyof AlertTable)[];
+/** Fails to compile when a column of AlertTable is missing above (it would be left to its default). */
+const everyColumnInserted: Exclude<keyof AlertTable, (typeof insertColumns)[number]> extends never
+  ? true
+  : never = true;
+void everyColumnInserted;
+
 export const chunk = <T>(items: T[], size: number) =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 

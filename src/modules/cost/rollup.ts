@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Tables } from "../../platform/db/tables.ts";
 import type { CostAllocationSpec } from "./allocation.schema.ts";
 import { allocatedSql, type CatalogService } from "./allocation.sql.ts";
+import type { CostDailyTable } from "./cost.tables.ts";
 import { queryRows } from "./duck.ts";
 import { toNanos } from "./money.ts";
 import { applySharedCosts } from "./shared-costs.ts";
@@ -17,26 +18,10 @@ export const amountColumns = [
 ] as const;
 export type AmountColumn = (typeof amountColumns)[number];
 
-/** One `cost_daily` row before insert: amounts as nano-unit bigints. */
-export interface RollupRow {
-  billing_account_id: string;
-  day: string;
-  provider: string;
-  sub_account_id: string;
-  service_name: string;
-  region: string;
-  charge_category: string;
-  commitment_discount_id: string | null;
-  commitment_discount_status: string | null;
-  commitment_discount_type: string | null;
-  pricing_category: string | null;
-  team: string | null;
-  service: string | null;
-  env: string | null;
-  currency: string;
+/** One `cost_daily` row before insert: its dimensions as stored, amounts as nano-unit bigints. */
+export type RollupRow = Omit<CostDailyTable, "import_id" | AmountColumn> & {
   amounts: Record<AmountColumn, bigint>;
-  row_count: number;
-}
+};
 
 const dimensions = [
   "billing_account_id",
