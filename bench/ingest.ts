@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { testDatabaseUrl } from "../src/platform/config/config.ts";
@@ -90,6 +91,8 @@ interface Target {
 
 interface Measured {
   alertsPerSec: number;
+  /** CPU time (user + system, every thread) the receiving process spent per accepted alert. */
+  cpuUsPerAlert: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -101,6 +104,7 @@ async function drive(t: Target, kind: "v2" | "webhook", duration: number): Promi
   const url = new URL(t.url);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (t.key) headers.authorization = `Bearer ${t.key}`;
+  const cpuBefore = cpuMicros(t.pid);
   const r = await autocannon({
     url: url.origin,
     connections,
@@ -117,13 +121,21 @@ async function drive(t: Target, kind: "v2" | "webhook", duration: number): Promi
       },
     ],
   });
+  const alerts = r["2xx"] * (kind === "v2" ? 1 : groupSize);
   return {
-    alertsPerSec: (r["2xx"] * (kind === "v2" ? 1 : groupSize)) / r.duration,
+    alertsPerSec: alerts / r.duration,
+    cpuUsPerAlert: (cpuMicros(t.pid) - cpuBefore) / Math.max(alerts, 1),
     p50Ms: r.latency.p50,
     p99Ms: r.latency.p99,
     errors: r.errors,
     non2xx: r.non2xx,
   };
+}
+
+/** User + system CPU time of a process so far, all its threads, in µs (from /proc: clock ticks of 10 ms). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
 /** 10,000 open alerts in batches of 500, so the load runs against a realistically full open set. */
@@ -162,6 +174,7 @@ async function rowsFor(t: Target, kinds: ("v2" | "webhook")[]): Promise<Row[]> {
       "alerts/s": round(m.alertsPerSec),
       "p50 ms": m.p50Ms,
       "p99 ms": m.p99Ms,
+      "cpu µs/alert": round(m.cpuUsPerAlert),
       errors: m.errors,
       "non-2xx": m.non2xx,
       "peak MiB": round(memoryOf(t.pid).peakMiB, 1),
@@ -185,17 +198,18 @@ async function measureAlertmanager(): Promise<Row[]> {
 }
 
 /**
- * A bare `node:http` receiver (bench/ceiling-server.ts) under the same single-alert load: how many requests a
- * single Node process answers here when it does nothing but parse the body. opsdeck is one such process.
+ * A receiver that stores nothing, under the same single-alert load: `node:http` parsing each body
+ * (bench/ceiling-server.ts, the most any one Node process answers here) and Fastify with zod and opsdeck's
+ * own Alertmanager schema and conversion (bench/ceiling-fastify.ts, the floor of the architecture's stack).
  */
-async function measureNodeCeiling(): Promise<Row[]> {
-  const script = fileURLToPath(new URL("./ceiling-server.ts", import.meta.url));
-  const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+async function measureCeiling(script: string, target: string, request: string): Promise<Row[]> {
+  const path = fileURLToPath(new URL(script, import.meta.url));
+  const child = spawn(process.execPath, [path], { stdio: ["ignore", "pipe", "inherit"] });
   try {
     const [first] = (await once(child.stdout, "data")) as [Buffer];
     const url = `http://127.0.0.1:${first.toString("utf8").trim()}/api/v2/alerts`;
-    const rows = await rowsFor({ target: "node:http, parse only", pid: child.pid ?? 0, url }, ["v2"]);
-    for (const row of rows) row.request = "the same, not stored";
+    const rows = await rowsFor({ target, pid: child.pid ?? 0, url }, ["v2"]);
+    for (const row of rows) row.request = request;
     return rows;
   } finally {
     child.kill("SIGTERM");
@@ -229,7 +243,16 @@ export async function run(): Promise<void> {
     );
 
   const rows = await measureAlertmanager();
-  rows.push(...(await measureNodeCeiling()));
+  rows.push(
+    ...(await measureCeiling("./ceiling-server.ts", "node:http, parse only", "the same, not stored")),
+  );
+  rows.push(
+    ...(await measureCeiling(
+      "./ceiling-fastify.ts",
+      "fastify+zod, no store",
+      "the same, validated, not stored",
+    )),
+  );
   for (const create of databases) {
     const database = await create();
     try {
@@ -244,7 +267,9 @@ export async function run(): Promise<void> {
     `\n${connections} connections, ${seconds} s per row after ${warmupSeconds} s warm-up, ` +
       `${preloadAlerts} open alerts preloaded; every request carries new alerts; alerts/s counts 2xx ` +
       "answers only; load generator in this process on the same machine; vs AM = alerts/s ÷ Alertmanager's; " +
-      "node:http = one Node process that only parses each body (the ceiling of any single-process Node receiver)\n\n",
+      "node:http = one Node process that only parses each body (the ceiling of any single-process Node receiver); " +
+      "fastify+zod = opsdeck's HTTP stack and Alertmanager schema without authentication or storage; " +
+      "cpu µs/alert = CPU time of the receiving process (all threads, user + system) per accepted alert\n\n",
   );
   printTable(rows, [
     "target",
@@ -252,6 +277,7 @@ export async function run(): Promise<void> {
     "alerts/s",
     "p50 ms",
     "p99 ms",
+    "cpu µs/alert",
     "errors",
     "non-2xx",
     "peak MiB",

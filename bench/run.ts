@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 /** Every bench/<name>.ts except the runner and its helpers is a benchmark exporting `run()`. */
-const notBenchmarks = new Set(["run", "support", "ceiling-server"]);
+const notBenchmarks = new Set(["run", "support", "ceiling-server", "ceiling-fastify"]);
 
 function available(): string[] {
   const dir = fileURLToPath(new URL(".", import.meta.url));
