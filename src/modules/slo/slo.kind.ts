@@ -10,6 +10,10 @@ export const sloKind: KindHandler<SloSpec> = {
   // After services (catalog) and integrations (alerts), so both can arrive in the same apply.
   order: 70,
   spec: sloSpec as unknown as z.ZodType<SloSpec>,
+  reservedNames: {
+    rules:
+      "GET /api/v1/slos/rules serves the Prometheus rules of every SLO, so its detail page could not be reached",
+  },
   current: allSloSpecs,
   upsert: (db, ctx, name, spec) => putSlo(db, ctx, name, spec),
   remove: removeSlo,

@@ -219,6 +219,19 @@ for (const engine of testEngines()) {
         (await t.app.inject({ url: "/api/v1/slos/broken", headers: t.as("viewer") })).statusCode,
         404,
       );
+      // `/api/v1/slos/rules` is the Prometheus rules route: an SLO of that name could never be shown.
+      const reserved = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/apply",
+        headers: { ...t.as("manager"), "content-type": "application/yaml" },
+        payload: bad("objective: 0.99, window: { rolling: 30d }").replace("name: broken", "name: rules"),
+      });
+      assert.equal(reserved.statusCode, 400, reserved.body);
+      const nameIssue = reserved.json().errors.find((e: { path: string }) => e.path === "metadata.name");
+      assert.match(
+        nameIssue?.message ?? reserved.body,
+        /SLO name 'rules' is reserved: GET \/api\/v1\/slos\/rules/,
+      );
     });
 
     it("re-applying the same manifests changes nothing", async () => {

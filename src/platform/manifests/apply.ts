@@ -132,6 +132,11 @@ export function validateDocuments(
       }
       continue;
     }
+    const reserved = handler.reservedNames?.[doc.name];
+    if (reserved) {
+      at(["metadata", "name"], `${doc.kind} name '${doc.name}' is reserved: ${reserved}`);
+      continue;
+    }
     const key = keyOf(doc.kind, doc.name);
     const first = seen.get(key);
     if (first) {

@@ -27,6 +27,8 @@ export interface KindHandler<Spec = unknown> {
   /** Lower numbers apply first (users before teams before services), deletes go in reverse. */
   order: number;
   spec: z.ZodType<Spec>;
+  /** Names an object of this kind cannot take, each with the reason (a route of the same path, say). */
+  reservedNames?: Record<string, string>;
   current(db: Kysely<Tables>): Promise<Map<string, Spec>>;
   upsert(db: Kysely<Tables>, ctx: ActionContext, name: string, spec: Spec, existed: boolean): Promise<void>;
   remove(db: Kysely<Tables>, ctx: ActionContext, name: string): Promise<void>;
