@@ -1,6 +1,6 @@
-import nodemailer from "nodemailer";
 import type { JobHandler } from "../../platform/jobs/index.ts";
 import type { AppDeps } from "../../platform/modules.ts";
+import { smtpTransport } from "../notify/index.ts";
 import { monthlyReport } from "./monthly-data.ts";
 import { reportHtml } from "./report-html.ts";
 import { reportCsv, reportMarkdown } from "./report-text.ts";
@@ -17,8 +17,8 @@ import { reportedMonth } from "./schedule.next.ts";
 const smtpTimeoutMs = 30_000;
 
 /**
- * Mails one scheduled report through the SMTP server of the notify module's configuration
- * (OPSDECK_SMTP_URL / OPSDECK_SMTP_FROM), then plans the next delivery in the same transaction. The mail is
+ * Mails one scheduled report through the notify module's SMTP transport (OPSDECK_SMTP_URL /
+ * OPSDECK_SMTP_FROM), then plans the next delivery in the same transaction. The mail is
  * sent inside the job so that a failure (server down, crash) is retried by the job's own attempts; the
  * Message-ID comes from the job id, so a repeat after a crash between send and commit collapses in mail
  * clients (docs/adr/0015). A stale job (schedule removed or changed) does nothing.
@@ -41,14 +41,7 @@ export function reportJobHandlers(deps: AppDeps): Record<string, JobHandler> {
       const month = reportedMonth(new Date(p.dueAt), spec.timeZone);
       // Reads committed data through the database's readers; only the next job goes through `trx`.
       const report = await monthlyReport(deps.db, deps.clock, month);
-      const transport = nodemailer.createTransport({
-        url: smtpUrl,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: smtpTimeoutMs,
-        logger: false,
-        debug: false,
-      });
+      const transport = smtpTransport(smtpUrl, smtpTimeoutMs);
       try {
         await transport.sendMail({
           from: smtpFrom,

@@ -5,6 +5,7 @@ import { notifyMigrations } from "./notify.migrations.ts";
 import { notifyRoutes } from "./notify.routes.ts";
 import "./notify.tables.ts";
 
+export { smtpTransport } from "./channels/email.ts";
 export { type DeliveryOptions, notifyJobHandlers } from "./delivery.ts";
 export { listMessages } from "./messages.repository.ts";
 export type { MessageState, MessageView } from "./notify.schema.ts";

@@ -10,23 +10,30 @@ export function emailText(m: OutgoingMessage): string {
 }
 
 /**
- * E-mail through the configured SMTP server. The SMTP host is the administrator's choice (like the
- * database), not a user's, so it bypasses the egress guard; recipients are addresses, not hosts. The
+ * A transport to the configured SMTP server (OPSDECK_SMTP_URL), shared by notifications and scheduled
+ * reports. The SMTP host is the administrator's choice (like the database), not a user's, so it bypasses
+ * the egress guard. Nothing is logged: the transport's debug output would include the AUTH exchange.
+ */
+export function smtpTransport(smtpUrl: string, timeoutMs: number) {
+  return nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: Math.min(10_000, timeoutMs),
+    greetingTimeout: Math.min(10_000, timeoutMs),
+    socketTimeout: timeoutMs,
+    logger: false,
+    debug: false,
+  });
+}
+
+/**
+ * E-mail through the configured SMTP server (see `smtpTransport`); recipients are addresses, not hosts. The
  * Message-ID is derived from the message id, so a repeat from the crash-in-send window carries the same
  * one and mail systems that collapse duplicates by Message-ID show it once.
  */
 export function emailChannel(deps: ChannelDeps): Channel {
   const { smtpUrl, smtpFrom } = deps.config;
   if (!smtpUrl) return async () => ({ kind: "final", error: "no SMTP server configured (OPSDECK_SMTP_URL)" });
-  const transport = nodemailer.createTransport({
-    url: smtpUrl,
-    connectionTimeout: Math.min(10_000, deps.smtpTimeoutMs),
-    greetingTimeout: Math.min(10_000, deps.smtpTimeoutMs),
-    socketTimeout: deps.smtpTimeoutMs,
-    // Never log: the transport's debug output would include the AUTH exchange.
-    logger: false,
-    debug: false,
-  });
+  const transport = smtpTransport(smtpUrl, deps.smtpTimeoutMs);
   return async (m) => {
     try {
       await transport.sendMail({
