@@ -97,21 +97,21 @@ for (const engine of testEngines()) {
     });
 
     it("maps Backstage fields, keeps unresolved refs and the remote placeholder, and resolves a local one", async () => {
-      const order = await getEntity(t.database.db, "service", "playback-order");
+      const order = await getEntity(t.database.db, t.clock, "service", "playback-order");
       assert.equal(order.owner?.ref, "group:guest");
       assert.equal(order.owner?.resolved, false);
       assert.deepEqual(order.unresolved, [
         { field: "owner", ref: "group:guest", reason: "no team named 'guest'" },
       ]);
-      const searcher = await getEntity(t.database.db, "service", "searcher");
+      const searcher = await getEntity(t.database.db, t.clock, "service", "searcher");
       assert.equal(searcher.owner?.ref, "user:guest");
       assert.equal(searcher.owner?.resolved, true);
-      const spotify = await getEntity(t.database.db, "api", "spotify");
+      const spotify = await getEntity(t.database.db, t.clock, "api", "spotify");
       assert.equal(spotify.unresolved[0]?.field, "definition");
-      const webhook = await getEntity(t.database.db, "api", "petstore-webhook");
+      const webhook = await getEntity(t.database.db, t.clock, "api", "petstore-webhook");
       assert.equal(webhook.unresolved.length, 0);
       assert.match(String(webhook.spec.definition), /^openapi: 3\.1\.0/);
-      const lib = await getEntity(t.database.db, "component", "playback-sdk");
+      const lib = await getEntity(t.database.db, t.clock, "component", "playback-sdk");
       assert.equal(lib.type, "library");
     });
 
@@ -205,7 +205,7 @@ metadata: { name: checkout }
 spec: { owner: payments, dependsOn: [resource:orders-db, service:ledger] }
 `,
       );
-      const early = await getEntity(t.database.db, "service", "checkout");
+      const early = await getEntity(t.database.db, t.clock, "service", "checkout");
       assert.deepEqual(
         early.unresolved.map((u) => u.ref),
         ["group:payments", "resource:orders-db", "service:ledger"],
@@ -230,7 +230,7 @@ metadata: { name: payments }
 spec: { members: [viewer1] }
 `,
       );
-      const later = await getEntity(t.database.db, "service", "checkout");
+      const later = await getEntity(t.database.db, t.clock, "service", "checkout");
       assert.deepEqual(
         later.unresolved.map((u) => u.ref),
         ["service:ledger"],

@@ -8,6 +8,7 @@ import {
   UsageError,
   withDatabase,
 } from "../../platform/cli.ts";
+import { systemClock } from "../../platform/clock.ts";
 import { getEntity, listEntities } from "./catalog.service.ts";
 import { type EntityDetail, type EntitySummary, listQuery } from "./catalog.views.ts";
 import { transitive } from "./graph.service.ts";
@@ -91,7 +92,7 @@ export const catalogCommands: CliCommand[] = [
       const url = stringOption(args, "url", false);
       const e = url
         ? ((await remoteCall(url, "GET", `/api/v1/catalog/${kind}/${enc(name)}`)) as EntityDetail)
-        : await withDatabase((db) => getEntity(db, kind, name));
+        : await withDatabase((db) => getEntity(db, systemClock, kind, name));
       if (args.values.json) return printJson(e);
       const line = (label: string, value: unknown) => {
         if (value !== null && value !== undefined && value !== "")

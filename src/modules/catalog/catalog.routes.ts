@@ -27,7 +27,7 @@ const body = z
 const walkResponse = (key: "dependents" | "dependencies") =>
   z.object({ [key]: z.array(walkView), cycles: z.array(cycleView), truncated: z.boolean() });
 
-export function catalogRoutes(app: ZodApp, { db }: AppDeps): void {
+export function catalogRoutes(app: ZodApp, { db, clock }: AppDeps): void {
   app.get(
     "/api/v1/catalog/graph",
     {
@@ -127,7 +127,7 @@ export function catalogRoutes(app: ZodApp, { db }: AppDeps): void {
         },
       },
     },
-    async (request) => teamScorecard(db, request.params.team),
+    async (request) => teamScorecard(db, clock, request.params.team),
   );
   app.get(
     "/api/v1/catalog/:kind",
@@ -164,7 +164,7 @@ export function catalogRoutes(app: ZodApp, { db }: AppDeps): void {
   app.get(
     "/api/v1/catalog/:kind/:name",
     { config: viewer, schema: { tags, params, response: { 200: entityDetail } } },
-    async (request) => getEntity(db, request.params.kind, request.params.name),
+    async (request) => getEntity(db, clock, request.params.kind, request.params.name),
   );
   app.patch(
     "/api/v1/catalog/:kind/:name",
@@ -227,6 +227,6 @@ export function catalogRoutes(app: ZodApp, { db }: AppDeps): void {
   app.get(
     "/api/v1/catalog/:kind/:name/scorecard",
     { config: viewer, schema: { tags, params, response: { 200: scorecardView.nullable() } } },
-    async (request) => (await getEntity(db, request.params.kind, request.params.name)).scorecard,
+    async (request) => (await getEntity(db, clock, request.params.kind, request.params.name)).scorecard,
   );
 }

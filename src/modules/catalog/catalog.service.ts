@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../platform/audit/index.ts";
-import { toIso } from "../../platform/clock.ts";
+import { type Clock, toIso } from "../../platform/clock.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { Tables } from "../../platform/db/tables.ts";
@@ -123,7 +123,7 @@ export async function createEntity(
       throw new ConflictError(`a ${kind} named '${existing.name}' exists (names are case-insensitive)`);
     await putEntity(trx, ctx, kind, name, spec);
   });
-  return getEntity(db, kind, name);
+  return getEntity(db, ctx.clock, kind, name);
 }
 
 /** Replaces the given top-level fields; a field set to null is removed. */
@@ -147,7 +147,7 @@ export async function updateEntity(
     for (const [k, v] of Object.entries(merged)) if (v === null) delete merged[k];
     await putEntity(trx, ctx, kind, existing.name, parseSpec(kind, merged));
   });
-  return getEntity(db, kind, stored);
+  return getEntity(db, ctx.clock, kind, stored);
 }
 
 export async function deleteEntity(
@@ -170,7 +170,12 @@ export async function listEntities(
 }
 
 /** Everything the service page shows: the entity, its direct neighbours, what is unresolved, its scorecard. */
-export async function getEntity(db: Database, kind: CatalogKind, name: string): Promise<EntityDetail> {
+export async function getEntity(
+  db: Database,
+  clock: Clock,
+  kind: CatalogKind,
+  name: string,
+): Promise<EntityDetail> {
   const row = await findEntity(db.read, kind, name);
   if (!row) throw new NotFoundError(`no ${kind} named '${name}'`);
   const owners = await ownerDirectory(db, [row.owner]);
@@ -200,7 +205,7 @@ export async function getEntity(db: Database, kind: CatalogKind, name: string): 
     dependencies: out.map(neighbour),
     dependents: into.map(neighbour),
     unresolved: await unresolvedOf(db, spec, owners),
-    scorecard: await scorecardOf({ entity: summary, spec, ownerTeam, db }),
+    scorecard: await scorecardOf({ entity: summary, spec, ownerTeam, db, clock }),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { getTeam } from "../teams/index.ts";
@@ -9,7 +10,7 @@ import { type CatalogKind, catalogKinds } from "./refs.ts";
 import { readinessChecks, scorecardOf } from "./scorecards.ts";
 
 /** The scorecards of every service a team owns, with counts per level and per check. */
-export async function teamScorecard(db: Database, team: string) {
+export async function teamScorecard(db: Database, clock: Clock, team: string) {
   const t = await getTeam(db, team).catch(() => undefined);
   const rows = await db.read
     .selectFrom("catalog_entities")
@@ -29,7 +30,13 @@ export async function teamScorecard(db: Database, team: string) {
     scorecard: ScorecardView;
   }[] = [];
   for (const p of presented) {
-    const scorecard = await scorecardOf({ entity: p.summary, spec: p.spec, ownerTeam: t ?? null, db });
+    const scorecard = await scorecardOf({
+      entity: p.summary,
+      spec: p.spec,
+      ownerTeam: t ?? null,
+      db,
+      clock,
+    });
     if (scorecard)
       entities.push({
         kind: p.summary.kind,

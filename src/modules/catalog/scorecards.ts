@@ -1,3 +1,4 @@
+import type { Clock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { TeamView } from "../teams/index.ts";
 import type { EntitySpec } from "./catalog.schema.ts";
@@ -11,6 +12,8 @@ export interface ReadinessContext {
   ownerTeam: TeamView | null;
   /** For checks that read their own module's data (on-call schedules, SLOs, backups). */
   db: Database;
+  /** "Now" for checks that look ahead or back (on-call coverage of the next 14 days). */
+  clock: Clock;
 }
 
 export interface CheckOutcome {

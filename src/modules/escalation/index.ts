@@ -1,6 +1,6 @@
 import type { OpsdeckModule } from "../../platform/modules.ts";
 import { auditHandler, auditJobType, defaultAuditLog, registerEscalationMetrics } from "./auditor.ts";
-import { setReadinessClock } from "./coverage.ts";
+import "./coverage.ts";
 import { stepHandler } from "./engine.step.ts";
 import { escalationSubscriber } from "./engine.subscriber.ts";
 import { escalationCommands } from "./escalation.cli.ts";
@@ -19,10 +19,7 @@ export { getPolicy, listPolicies, schedulesOfService } from "./policies.service.
 export const escalationModule: OpsdeckModule = {
   name: "escalation",
   migrations: escalationMigrations,
-  routes(app, deps) {
-    setReadinessClock(deps.clock);
-    escalationRoutes(app, deps);
-  },
+  routes: escalationRoutes,
   kinds: [policyKind],
   commands: escalationCommands,
   jobHandlers: (deps) => ({

@@ -96,13 +96,13 @@ for (const engine of testEngines()) {
         none: null,
       };
       const check = scheduleCoverageCheck({
-        clock: t.clock,
         schedulesOf: async (ctx) => policies[ctx.entity.name] ?? null,
       });
       assert.equal(check.id, "oncall.schedule-covers-14d");
       const run = (name: string) =>
         check.check({
           db: t.database.db,
+          clock: t.clock,
           entity: { kind: "service", name },
           ownerTeam: null,
           spec: {},

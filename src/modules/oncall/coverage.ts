@@ -1,4 +1,3 @@
-import type { Clock } from "../../platform/clock.ts";
 import type { ReadinessCheck, ReadinessContext } from "../catalog/index.ts";
 import { scheduleGaps } from "./shifts.service.ts";
 
@@ -15,7 +14,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const SHOWN_GAPS = 3;
 
 export interface CoverageCheckOptions {
-  clock: Clock;
   /** The schedules of the service's escalation policy, or null when it has no policy. */
   schedulesOf(ctx: ReadinessContext): Promise<string[] | null>;
 }
@@ -30,7 +28,7 @@ export function scheduleCoverageCheck(options: CoverageCheckOptions): ReadinessC
       const schedules = await options.schedulesOf(ctx);
       if (schedules === null) return { pass: false, detail: "no escalation policy" };
       if (schedules.length === 0) return { pass: false, detail: "the escalation policy names no schedule" };
-      const from = options.clock.now();
+      const from = ctx.clock.now();
       const to = new Date(from.getTime() + COVERAGE_DAYS * DAY_MS);
       const problems: string[] = [];
       for (const name of schedules) {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../../platform/audit/index.ts";
-import { toIso } from "../../platform/clock.ts";
+import { type Clock, toIso } from "../../platform/clock.ts";
 import type { ActionContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { Tables } from "../../platform/db/tables.ts";
@@ -15,11 +15,11 @@ import { postmortemForChange } from "./postmortems.service.ts";
 import { todayOf } from "./postmortems.views.ts";
 
 /** The owner team of the incident's primary service, from the catalog; null when there is none. */
-export async function defaultTeamOf(db: Database, incidentId: string): Promise<string | null> {
+export async function defaultTeamOf(db: Database, clock: Clock, incidentId: string): Promise<string | null> {
   const incident = await getIncident(db, incidentId);
   if (!incident.service) return null;
   try {
-    const service = await getEntity(db, "service", incident.service);
+    const service = await getEntity(db, clock, "service", incident.service);
     return service.owner?.kind === "group" ? service.owner.name : null;
   } catch {
     return null;
@@ -69,7 +69,7 @@ export async function createActionItem(
     .where("id", "=", postmortemId)
     .executeTakeFirst();
   if (!pm) throw new NotFoundError(`no postmortem '${postmortemId}'`);
-  const team = input.team === undefined ? await defaultTeamOf(db, pm.incident_id) : input.team;
+  const team = input.team === undefined ? await defaultTeamOf(db, ctx.clock, pm.incident_id) : input.team;
   const id = await db.write(async (trx) => {
     const row = await postmortemForChange(trx, postmortemId);
     const owner = input.owner ? await resolveUser(trx, input.owner, "owner") : null;
