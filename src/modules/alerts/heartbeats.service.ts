@@ -13,6 +13,7 @@ import { entityName } from "../../platform/schema-common.ts";
 import type { IncomingAlert } from "./alert.ts";
 import { labelSet } from "./formats/limits.ts";
 import { ingestUnits } from "./ingest.core.ts";
+import { integrationIssues } from "./integrations.service.ts";
 import { type CompiledIntegration, compileIntegration } from "./routing.ts";
 
 /** `kind: Heartbeat`: a ping is expected every `intervalMinutes`; a missed one fires an alert on `integration`. */
@@ -204,13 +205,5 @@ export const heartbeatKind: KindHandler<HeartbeatSpec> = {
   upsert: (db, ctx, name, spec) => putHeartbeat(db, ctx, name, spec),
   remove: removeHeartbeat,
   /** A heartbeat whose integration exists nowhere could never fire: refused before anything is applied. */
-  async validate(db, _name, spec, incoming) {
-    if (incoming.get("Integration")?.has(spec.integration)) return [];
-    const stored = await db
-      .selectFrom("alert_integrations")
-      .select("id")
-      .where("name", "=", spec.integration)
-      .executeTakeFirst();
-    return stored ? [] : [`no integration named '${spec.integration}'`];
-  },
+  validate: (db, _name, spec, incoming) => integrationIssues(db, spec.integration, incoming),
 };

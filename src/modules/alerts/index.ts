@@ -12,6 +12,7 @@ import "./alerts.tables.ts";
 export { type AlertStatus, fingerprintOf, type IncomingAlert } from "./alert.ts";
 export { type AlertView, alertsOfIncident } from "./alerts.views.ts";
 export { type AlertOutcome, type IngestUnit, ingestUnits } from "./ingest.core.ts";
+export { integrationIssues } from "./integrations.service.ts";
 export { raiseInternalAlerts } from "./internal.ts";
 export { compileMatchers, type Matcher, parseMatchers } from "./matchers.ts";
 

@@ -56,6 +56,26 @@ export async function integrationForKey(
   return integration;
 }
 
+/**
+ * For kinds that alert through an integration (heartbeats, SLOs, budgets, anomaly policies): the one they
+ * name must exist, stored or in the same apply, or it could never alert. `field` prefixes the message.
+ */
+export async function integrationIssues(
+  db: Kysely<Tables>,
+  integration: string | null | undefined,
+  incoming: Map<string, Map<string, unknown>>,
+  field?: string,
+): Promise<string[]> {
+  if (!integration || incoming.get("Integration")?.has(integration)) return [];
+  const stored = await db
+    .selectFrom("alert_integrations")
+    .select("id")
+    .where("name", "=", integration)
+    .executeTakeFirst();
+  if (stored) return [];
+  return [`${field ? `${field}: ` : ""}no integration named '${integration}'`];
+}
+
 /** Where each type of integration receives: the URL to paste into the sender's configuration. */
 export function intakeUrl(baseUrl: string, name: string, type: IntegrationType): string {
   const path = {

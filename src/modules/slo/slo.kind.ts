@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { KindHandler } from "../../platform/manifests/kinds.ts";
+import { integrationIssues } from "../alerts/index.ts";
 import { type SloSpec, sloSpec } from "./slo.schema.ts";
 import { allSloSpecs, putSlo, removeSlo } from "./slo.service.ts";
 
@@ -18,14 +19,6 @@ export const sloKind: KindHandler<SloSpec> = {
   upsert: (db, ctx, name, spec) => putSlo(db, ctx, name, spec),
   remove: removeSlo,
   /** An SLO alerting through an integration that exists nowhere would page nobody: refused up front. */
-  async validate(db, _name, spec, incoming) {
-    const integration = spec.alerting.integration;
-    if (!integration || incoming.get("Integration")?.has(integration)) return [];
-    const stored = await db
-      .selectFrom("alert_integrations")
-      .select("id")
-      .where("name", "=", integration)
-      .executeTakeFirst();
-    return stored ? [] : [`spec.alerting.integration: no integration named '${integration}'`];
-  },
+  validate: (db, _name, spec, incoming) =>
+    integrationIssues(db, spec.alerting.integration, incoming, "spec.alerting.integration"),
 };

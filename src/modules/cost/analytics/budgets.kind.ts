@@ -6,6 +6,7 @@ import type { ActionContext } from "../../../platform/context.ts";
 import type { Tables } from "../../../platform/db/tables.ts";
 import { NotFoundError } from "../../../platform/errors.ts";
 import type { KindHandler } from "../../../platform/manifests/kinds.ts";
+import { integrationIssues } from "../../alerts/index.ts";
 import { scheduleCostAnalytics } from "./analytics.jobs.ts";
 import {
   type AnomalyPolicySpec,
@@ -13,21 +14,6 @@ import {
   type BudgetSpec,
   budgetSpec,
 } from "./analytics.schema.ts";
-
-/** An integration named by a document must exist (stored or in the same apply), or it could never alert. */
-async function integrationIssues(
-  db: Kysely<Tables>,
-  integration: string | undefined,
-  incoming: Map<string, Map<string, unknown>>,
-): Promise<string[]> {
-  if (!integration || incoming.get("Integration")?.has(integration)) return [];
-  const stored = await db
-    .selectFrom("alert_integrations")
-    .select("id")
-    .where("name", "=", integration)
-    .executeTakeFirst();
-  return stored ? [] : [`no integration named '${integration}'`];
-}
 
 export async function putBudget(trx: Kysely<Tables>, ctx: ActionContext, name: string, spec: BudgetSpec) {
   const now = toIso(ctx.clock.now());

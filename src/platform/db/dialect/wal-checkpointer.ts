@@ -51,7 +51,10 @@ export class WalCheckpointer {
     }
     if (this.timer) return;
     const wait = this.lastStarted + checkpointIntervalMs - performance.now();
-    if (wait <= 0) return this.start();
+    if (wait <= 0) {
+      this.start();
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = null;
       this.start();
