@@ -4,6 +4,7 @@ import { Worker } from "../jobs/index.ts";
 import { type Engine, type TestDatabase, testEngines } from "../testing/databases.ts";
 import { FakeClock } from "../testing/fake-clock.ts";
 import {
+  dispatchJobType,
   type EventSubscriber,
   eventJobHandlers,
   eventsSince,
@@ -91,6 +92,31 @@ function suite(engine: Engine) {
         (await eventsSince(database.db.read, "2000-01-01T00:00:00.000Z", ["incident:2"])).map((e) => e.id),
         [],
       );
+    });
+
+    it("stores an event no subscriber takes for live views, without a dispatch job to run", async () => {
+      const stored = await database.db.write((trx) =>
+        publishEvent(trx, clock, { type: "alert.firing", subject: "alerts", payload: { alerts: [] } }),
+      );
+      const taken = await database.db.write((trx) =>
+        publishEvent(trx, clock, { type: "incident.resolved", subject: "incident:3", payload: {} }),
+      );
+      const dispatchJobs = await database.db.read
+        .selectFrom("jobs")
+        .select("key")
+        .where("type", "=", dispatchJobType)
+        .where("key", "in", [`dispatch:${stored.id}`, `dispatch:${taken.id}`])
+        .execute();
+      assert.deepEqual(
+        dispatchJobs.map((j) => j.key),
+        [`dispatch:${taken.id}`],
+      );
+      const live = await eventsSince(database.db.read, "2000-01-01T00:00:00.000Z", ["alerts"]);
+      assert.deepEqual(
+        live.map((e) => e.id),
+        [stored.id],
+      );
+      await drain();
     });
 
     it("feeds live views with the events of a subject since an instant", async () => {
