@@ -75,19 +75,22 @@ function postable(): unknown {
 
 function webhook(): string {
   const n = sequence++;
-  const alerts = Array.from({ length: groupSize }, (_, i) => {
-    const labels = { alertname: "BenchGroup", instance: `host-${n}-${i}` };
-    return {
-      status: "firing",
-      labels,
-      annotations: { summary: "bench" },
-      startsAt: new Date().toISOString(),
-      endsAt: "0001-01-01T00:00:00Z",
-      generatorURL: "http://prometheus.invalid/graph",
-      fingerprint: fingerprint(labels),
-    };
-  });
+  const alerts = Array.from({ length: groupSize }, (_, i) => firing("BenchGroup", `host-${n}-${i}`, "bench"));
   return envelope("BenchGroup", alerts);
+}
+
+/** One firing alert as Alertmanager's webhook carries it. */
+function firing(alertname: string, instance: string, summary: string) {
+  const labels = { alertname, instance };
+  return {
+    status: "firing",
+    labels,
+    annotations: { summary },
+    startsAt: new Date().toISOString(),
+    endsAt: "0001-01-01T00:00:00Z",
+    generatorURL: "http://prometheus.invalid/graph",
+    fingerprint: fingerprint(labels),
+  };
 }
 
 /** An Alertmanager webhook (version 4) around `alerts`, grouped by alertname as Alertmanager would. */
@@ -169,17 +172,9 @@ async function preload(url: string, key: string | undefined, kind: "v2" | "webho
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (key) headers.authorization = `Bearer ${key}`;
   for (let done = 0; done < preloadAlerts; done += 500) {
-    const batch = Array.from({ length: 500 }, (_, i) => {
-      const labels = { alertname: "BenchPreload", instance: `pre-${done + i}` };
-      return {
-        status: "firing",
-        labels,
-        annotations: { summary: "preloaded" },
-        startsAt: new Date().toISOString(),
-        endsAt: "0001-01-01T00:00:00Z",
-        fingerprint: fingerprint(labels),
-      };
-    });
+    const batch = Array.from({ length: 500 }, (_, i) =>
+      firing("BenchPreload", `pre-${done + i}`, "preloaded"),
+    );
     const body =
       kind === "v2"
         ? JSON.stringify(batch.map(({ labels, annotations }) => ({ labels, annotations })))
