@@ -11,6 +11,17 @@ import { chunks, type IncidentRow, takeNumbers } from "./incidents.repository.ts
 /** Marks imported incidents: lists show it, KPIs count them, and nothing ever pages for them. */
 export const importedSource = "import";
 
+/** True once any incident history was imported (the demo imports its own only once). */
+export async function hasImportedHistory(db: Database): Promise<boolean> {
+  const row = await db.read
+    .selectFrom("incidents")
+    .select("id")
+    .where("source", "=", importedSource)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface ImportResult {
   imported: number;
   numbers: { first: number; last: number } | null;

@@ -7,7 +7,7 @@ import { incidentRoutes } from "./incidents.routes.ts";
 import { policyKind } from "./policy.service.ts";
 import "./incidents.tables.ts";
 
-export { importedSource, importIncidentHistory } from "./history-import.ts";
+export { hasImportedHistory, importIncidentHistory } from "./history-import.ts";
 export {
   type AlertRef,
   incidentRoles,

@@ -1,7 +1,7 @@
 import type { ActionContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { listEntities } from "../catalog/index.ts";
-import { importedSource, importIncidentHistory } from "../incidents/index.ts";
+import { hasImportedHistory, importIncidentHistory } from "../incidents/index.ts";
 
 const services = [
   "ingress-gateway",
@@ -37,13 +37,7 @@ function lcg(seed: number): () => number {
  * dashboard and the monthly review have trends to show. Runs once: skipped when history was imported.
  */
 export async function seedKpisDemo(db: Database, ctx: ActionContext): Promise<void> {
-  const existing = await db.read
-    .selectFrom("incidents")
-    .select("id")
-    .where("source", "=", importedSource)
-    .limit(1)
-    .execute();
-  if (existing.length > 0) return;
+  if (await hasImportedHistory(db)) return;
   const catalog = await listEntities(db, "service", { limit: 1000, offset: 0 });
   const known = new Set(catalog.items.map((s) => s.name));
   const usable = services.filter((s) => known.has(s));
