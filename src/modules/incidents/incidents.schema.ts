@@ -56,7 +56,13 @@ export const listIncidentsQuery = z
       })
       .optional(),
     service: serviceName.optional(),
-    severity: severity.optional(),
+    severity: z
+      .string()
+      .max(100)
+      .regex(/^SEV[1-4](,SEV[1-4])*$/, {
+        message: "one or more of SEV1, SEV2, SEV3, SEV4, separated by commas",
+      })
+      .optional(),
     from: isoInstant.optional(),
     to: isoInstant.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),

@@ -40,7 +40,7 @@ export async function listIncidents(db: Database, q: ListIncidentsQuery): Promis
       eb.selectFrom("incident_services").select("incident_id").where("service", "=", service),
     );
   }
-  if (q.severity) query = query.where("severity", "=", q.severity);
+  if (q.severity) query = query.where("severity", "in", q.severity.split(","));
   if (q.from) query = query.where("created_at", ">=", new Date(q.from).toISOString());
   if (q.to) query = query.where("created_at", "<", new Date(q.to).toISOString());
   const rows = await query

@@ -1,19 +1,8 @@
 import type { Counts } from "./buckets.ts";
-import { type Interval, overlapMs } from "./exclusions.ts";
+import { type Interval, mergeIntervals, overlapMs } from "./exclusions.ts";
 import type { CountSource } from "./status.ts";
 
 /** Incident-based SLIs, pure: every minute is one event, good unless a matching incident was open. */
-
-export function mergeIntervals(list: Interval[]): Interval[] {
-  const sorted = [...list].sort((a, b) => a[0] - b[0]);
-  const out: Interval[] = [];
-  for (const [a, b] of sorted) {
-    const last = out.at(-1);
-    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
-    else if (b > a) out.push([a, b]);
-  }
-  return out;
-}
 
 function intersect(x: Interval[], y: Interval[]): Interval[] {
   const out: Interval[] = [];

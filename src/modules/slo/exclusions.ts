@@ -34,14 +34,19 @@ export function exclusionIntervals(exclusions: SloExclusion[], fromMs: number, t
       if (a < toMs && a + durationMs > fromMs) out.push([a, a + durationMs]);
     }
   }
-  out.sort((x, y) => x[0] - y[0]);
-  const merged: Interval[] = [];
-  for (const i of out) {
-    const last = merged.at(-1);
-    if (last && i[0] <= last[1]) last[1] = Math.max(last[1], i[1]);
-    else merged.push([i[0], i[1]]);
+  return mergeIntervals(out);
+}
+
+/** Sorted, overlapping and touching intervals joined, empty ones dropped. */
+export function mergeIntervals(list: Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  for (const [a, b] of sorted) {
+    const last = out.at(-1);
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else if (b > a) out.push([a, b]);
   }
-  return merged;
+  return out;
 }
 
 export const isExcluded = (intervals: Interval[], ms: number) =>

@@ -1,4 +1,5 @@
 import { registerReadinessCheck } from "../catalog/index.ts";
+import { allSlos } from "./slo.repository.ts";
 
 /** Issue 7: a tier 1-2 service must state how good it has to be. */
 registerReadinessCheck({
@@ -7,8 +8,7 @@ registerReadinessCheck({
   title: "Has an SLO (tier 1-2)",
   appliesTo: (e) => e.kind === "service" && e.tier !== null && e.tier <= 2,
   async check({ entity, db }) {
-    const rows = await db.read.selectFrom("slos").select(["name", "service"]).execute();
-    const mine = rows.filter((r) => r.service.toLowerCase() === entity.name.toLowerCase()).map((r) => r.name);
+    const mine = (await allSlos(db.read, entity.name)).map((r) => r.name);
     return mine.length > 0
       ? { pass: true, detail: `SLOs: ${mine.sort().join(", ")}` }
       : { pass: false, detail: "no SLO names this service in spec.service" };

@@ -52,9 +52,7 @@ export async function putSlo(
 export async function removeSlo(trx: Kysely<Tables>, ctx: ActionContext, name: string): Promise<void> {
   const existing = await findSlo(trx, name);
   if (!existing) throw new NotFoundError(`no SLO named '${name}'`);
-  await trx.deleteFrom("slo_alerts").where("slo_id", "=", existing.id).execute();
-  await trx.deleteFrom("slo_minute_blocks").where("slo_id", "=", existing.id).execute();
-  await trx.deleteFrom("slo_days").where("slo_id", "=", existing.id).execute();
+  // Its alerts, days and minute blocks go with it (foreign keys on delete cascade).
   await trx.deleteFrom("slos").where("id", "=", existing.id).execute();
   await recordAudit(trx, ctx, {
     action: "slo.delete",

@@ -3,9 +3,9 @@ import type { Database } from "../../platform/db/database.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { listIncidents } from "../incidents/index.ts";
 import { edgesOf, type StoredCounts, sumRange } from "./aggregate.ts";
-import { downtimeSource, mergeIntervals } from "./downtime.ts";
+import { downtimeSource } from "./downtime.ts";
 import { sliceRuleOf } from "./events.repository.ts";
-import { exclusionIntervals, type Interval } from "./exclusions.ts";
+import { exclusionIntervals, type Interval, mergeIntervals } from "./exclusions.ts";
 import { loadCounts, type SloRow } from "./slo.repository.ts";
 import type { CountSource } from "./status.ts";
 
@@ -25,19 +25,17 @@ export async function incidentSource(
 ): Promise<CountSource> {
   if (slo.def.indicator.kind !== "incidents") throw new Error("not an incident-based SLO");
   const down: Interval[] = [];
-  for (const severity of slo.def.indicator.severities) {
-    const items = await listIncidents(db, {
-      service: slo.service,
-      severity: severity as "SEV1",
-      to: new Date(toMs).toISOString(),
-      limit: 1000,
-      offset: 0,
-    });
-    for (const i of items) {
-      const start = Date.parse(i.createdAt);
-      const end = i.resolvedAt ? Date.parse(i.resolvedAt) : toMs;
-      if (end > fromMs && start < toMs) down.push([start, end]);
-    }
+  const items = await listIncidents(db, {
+    service: slo.service,
+    severity: slo.def.indicator.severities.join(","),
+    to: new Date(toMs).toISOString(),
+    limit: 1000,
+    offset: 0,
+  });
+  for (const i of items) {
+    const start = Date.parse(i.createdAt);
+    const end = i.resolvedAt ? Date.parse(i.resolvedAt) : toMs;
+    if (end > fromMs && start < toMs) down.push([start, end]);
   }
   return downtimeSource(mergeIntervals(down), exclusionIntervals(slo.def.exclusions, fromMs, toMs));
 }

@@ -6,6 +6,7 @@ import type { Database } from "../../../platform/db/database.ts";
 import type { Tables } from "../../../platform/db/tables.ts";
 import { enqueueJob, type JobHandler } from "../../../platform/jobs/index.ts";
 import { storeMinuteCounts } from "../events.repository.ts";
+import { minuteFloor } from "../windows.ts";
 import type { PrometheusTarget } from "./client.ts";
 import { minuteMs } from "./counter-math.ts";
 import { prometheusUrlFor } from "./datasource.ts";
@@ -64,14 +65,12 @@ export function prometheusTarget(config: EvaluationDeps["config"]): PrometheusTa
     : null;
 }
 
-const floorMinute = (ms: number) => Math.floor(ms / minuteMs) * minuteMs;
-
 /** Reads and stores the minutes one SLO is missing; records (never throws) what went wrong. */
 export async function evaluateSlo(deps: EvaluationDeps, row: PrometheusSloRow): Promise<number> {
   const now = deps.clock.now().getTime();
-  const to = floorMinute(now - SETTLE_MS);
-  const resumeAt = row.evaluatedThrough ? Date.parse(row.evaluatedThrough) : floorMinute(now - FIRST_READ_MS);
-  const from = Math.max(resumeAt, floorMinute(now - MAX_CATCH_UP_MS));
+  const to = minuteFloor(now - SETTLE_MS);
+  const resumeAt = row.evaluatedThrough ? Date.parse(row.evaluatedThrough) : minuteFloor(now - FIRST_READ_MS);
+  const from = Math.max(resumeAt, minuteFloor(now - MAX_CATCH_UP_MS));
   if (to <= from) return 0;
   const at = toIso(deps.clock.now());
   const fail = (field: string | null, message: string) => {
