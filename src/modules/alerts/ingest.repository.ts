@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Clock } from "../../platform/clock.ts";
+import { chunks } from "../../platform/db/chunks.ts";
 import { bulkInsert } from "../../platform/db/dialect/bulk-insert.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { publishEvent } from "../../platform/events/index.ts";
@@ -53,16 +54,13 @@ const everyColumnInserted: Exclude<keyof AlertTable, (typeof insertColumns)[numb
   : never = true;
 void everyColumnInserted;
 
-export const chunk = <T>(items: T[], size: number) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
-
 export async function loadOpen(
   trx: Kysely<Tables>,
   keys: string[],
   lock: boolean,
 ): Promise<Map<string, Open>> {
   const out = new Map<string, Open>();
-  for (const part of chunk([...new Set(keys)], 1000)) {
+  for (const part of chunks([...new Set(keys)], 1000)) {
     let q = trx.selectFrom("alerts").selectAll().where("open_key", "in", part).orderBy("id");
     if (lock) q = q.forUpdate();
     for (const row of await q.execute())
@@ -80,7 +78,7 @@ export async function writeAlerts(trx: Kysely<Tables>, alerts: Open[]): Promise<
   const inserted = alerts.filter((a) => a.isNew).map((a) => a.row);
   const updated = alerts.filter((a) => !a.isNew).map((a) => a.row);
   await bulkInsert(trx, { table: "alerts", columns: insertColumns, rows: inserted });
-  for (const part of chunk(updated, 200))
+  for (const part of chunks(updated, 200))
     await trx
       .insertInto("alerts")
       .values(part)

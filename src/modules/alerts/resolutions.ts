@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import { addMs, type Clock, toIso } from "../../platform/clock.ts";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { enqueueJob, type JobHandler } from "../../platform/jobs/index.ts";
 import type { AlertResolutionTable } from "./alerts.tables.ts";
-import { chunk } from "./ingest.repository.ts";
 
 /**
  * Resolved occurrences (integration, fingerprint, startsAt), so that a firing re-send of one that already
@@ -17,7 +17,7 @@ const purgeChunk = 5_000;
 
 /** Remembers resolved occurrences; one already remembered keeps its first resolution. */
 export async function recordResolutions(trx: Kysely<Tables>, rows: AlertResolutionTable[]): Promise<void> {
-  for (const part of chunk(rows, 500))
+  for (const part of chunks(rows, 500))
     await trx
       .insertInto("alert_resolutions")
       .values(part)
@@ -31,7 +31,7 @@ export async function resolvedStarts(
   wanted: { integrationId: string; fingerprint: string }[],
 ): Promise<Set<string>> {
   const found = new Set<string>();
-  for (const part of chunk(wanted, 500)) {
+  for (const part of chunks(wanted, 500)) {
     const rows = await trx
       .selectFrom("alert_resolutions")
       .select(["integration_id", "fingerprint", "starts_at"])
@@ -66,7 +66,7 @@ export function resolutionJobHandlers(clock: Clock): Record<string, JobHandler> 
         .orderBy("recorded_at")
         .limit(purgeChunk)
         .execute();
-      for (const part of chunk(old, 500))
+      for (const part of chunks(old, 500))
         await trx
           .deleteFrom("alert_resolutions")
           .where((eb) =>

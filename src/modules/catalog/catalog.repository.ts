@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import type { EntitySpec } from "./catalog.schema.ts";
 import type { CatalogEntityTable } from "./catalog.tables.ts";
@@ -29,7 +30,7 @@ export function findByRefKey(db: Kysely<Tables>, refKey: string): Promise<Entity
 /** Rows for the given graph keys (those that exist). Chunked: engines cap bound parameters. */
 export async function rowsByRefKeys(db: Kysely<Tables>, keys: string[]): Promise<Map<string, EntityRow>> {
   const out = new Map<string, EntityRow>();
-  for (const chunk of chunks([...new Set(keys)])) {
+  for (const chunk of chunks([...new Set(keys)], 5000)) {
     const rows = await db.selectFrom("catalog_entities").selectAll().where("ref_key", "in", chunk).execute();
     for (const r of rows) out.set(r.ref_key, r);
   }
@@ -115,7 +116,7 @@ export async function labelsOf(
   ids: string[],
 ): Promise<Map<string, Record<string, string>>> {
   const out = new Map<string, Record<string, string>>();
-  for (const chunk of chunks(ids)) {
+  for (const chunk of chunks(ids, 5000)) {
     const rows = await db.selectFrom("catalog_labels").selectAll().where("entity_id", "in", chunk).execute();
     for (const r of rows) out.set(r.entity_id, { ...out.get(r.entity_id), [r.key]: r.value });
   }
@@ -136,7 +137,7 @@ export async function expandFrontier(
 ): Promise<Step[]> {
   const out: Step[] = [];
   const forward = direction === "dependencies";
-  for (const chunk of chunks(frontier)) {
+  for (const chunk of chunks(frontier, 5000)) {
     let q = db
       .selectFrom("catalog_edges as e")
       .leftJoin("catalog_entities as n", "n.ref_key", forward ? "e.to_key" : "e.from_key")
@@ -157,11 +158,4 @@ export function allEdges(
   db: Kysely<Tables>,
 ): Promise<{ from_key: string; to_key: string; relation: string }[]> {
   return db.selectFrom("catalog_edges").select(["from_key", "to_key", "relation"]).execute();
-}
-
-/** Bound parameters per statement: SQLite allows 32,766 and PostgreSQL 65,535; fewer round trips pay. */
-function chunks<T>(items: T[], size = 5000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

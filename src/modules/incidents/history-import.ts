@@ -1,12 +1,13 @@
 import { recordAudit } from "../../platform/audit/index.ts";
 import { toIso } from "../../platform/clock.ts";
 import { type ActionContext, actorLabel } from "../../platform/context.ts";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { InputError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { listEntities } from "../catalog/index.ts";
 import { type HistoryRow, readHistory } from "./history-import.rows.ts";
-import { chunks, type IncidentRow, takeNumbers } from "./incidents.repository.ts";
+import { type IncidentRow, takeNumbers } from "./incidents.repository.ts";
 
 /** Marks imported incidents: lists show it, KPIs count them, and nothing ever pages for them. */
 export const importedSource = "import";

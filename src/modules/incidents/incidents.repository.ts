@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from "kysely";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import type {
   IncidentLinkTable,
@@ -9,13 +10,6 @@ import type {
 
 export type IncidentRow = Selectable<IncidentTable>;
 export type TimelineRow = Selectable<IncidentTimelineTable>;
-
-/** Bound parameters per statement stay far below both engines' caps. */
-export function chunks<T>(items: T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 /**
  * Incidents by id or by open group key. With `lock` (PostgreSQL) the rows are locked until commit, so two

@@ -1,3 +1,4 @@
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { serviceRunbooks } from "../catalog/index.ts";
@@ -50,6 +51,16 @@ export async function listIncidents(db: Database, q: ListIncidentsQuery): Promis
     .offset(q.offset)
     .execute();
   return rows.map(summaryOf);
+}
+
+/** The summaries of the incidents with these ids, in one query per thousand; unknown ids are left out. */
+export async function incidentSummaries(db: Database, ids: string[]): Promise<Map<string, IncidentSummary>> {
+  const out = new Map<string, IncidentSummary>();
+  for (const chunk of chunks([...new Set(ids)])) {
+    const rows = await db.read.selectFrom("incidents").selectAll().where("id", "in", chunk).execute();
+    for (const r of rows) out.set(r.id, summaryOf(r));
+  }
+  return out;
 }
 
 async function findRow(db: Database, ref: string): Promise<IncidentRow> {

@@ -33,6 +33,7 @@ export {
   getTimeline,
   hasAnyIncident,
   incidentFamily,
+  incidentSummaries,
   listIncidents,
 } from "./incidents.views.ts";
 export { IncidentWork } from "./incidents.work.ts";

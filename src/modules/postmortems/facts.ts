@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
-import { chunks } from "./chunks.ts";
 import { openActionItemStatuses, type PostmortemStatus } from "./postmortem.ts";
 
 /** What KPIs and reports read about postmortems: one row per postmortem, oldest first. */

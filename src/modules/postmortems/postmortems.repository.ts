@@ -3,7 +3,7 @@ import { findUserById, findUserByName, findUsersByIds } from "../../platform/aut
 import type { Database } from "../../platform/db/database.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { InputError } from "../../platform/errors.ts";
-import { getIncident } from "../incidents/index.ts";
+import { incidentSummaries } from "../incidents/index.ts";
 import { openActionItemStatuses } from "./postmortem.ts";
 import type { ActionItemView } from "./postmortems.schema.ts";
 import type { ActionItemTable, PostmortemTable } from "./postmortems.tables.ts";
@@ -65,16 +65,12 @@ export interface IncidentHead {
   severity: string;
 }
 
-/** Number, title and severity of each incident, read through the incidents module. */
+/** Number, title and severity of each incident, read through the incidents module in one query. */
 export async function incidentHeads(db: Database, ids: string[]): Promise<Map<string, IncidentHead>> {
-  const unique = [...new Set(ids)];
-  const found = await Promise.all(
-    unique.map(async (id) => {
-      const i = await getIncident(db, id);
-      return [id, { number: i.number, title: i.title, severity: i.severity }] as const;
-    }),
+  const found = await incidentSummaries(db, ids);
+  return new Map(
+    [...found].map(([id, i]) => [id, { number: i.number, title: i.title, severity: i.severity }]),
   );
-  return new Map(found);
 }
 
 /** Open (or in progress) with a due day before `today`: what the overdue lists show. */

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import {
@@ -69,9 +70,6 @@ export interface SloMinutes {
   rows: MinuteCounts[];
 }
 
-const chunk = <T>(list: T[], size: number): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-
 /**
  * The write path for one or many SLOs in a few statements: lock the SLOs, read the touched blocks and
  * day rows, patch them in memory, upsert them back. A no-op update takes the SLOs' row locks (ordered
@@ -79,7 +77,7 @@ const chunk = <T>(list: T[], size: number): T[][] =>
  */
 export async function storeMany(trx: Kysely<Tables>, items: SloMinutes[]): Promise<void> {
   const work = items.filter((i) => i.rows.length > 0).sort((a, b) => a.sloId.localeCompare(b.sloId));
-  for (const part of chunk(work, 200)) {
+  for (const part of chunks(work, 200)) {
     const ids = [...new Set(part.map((p) => p.sloId))];
     await trx
       .updateTable("slos")
@@ -113,7 +111,7 @@ export async function storeMany(trx: Kysely<Tables>, items: SloMinutes[]): Promi
     const blockOut = new Map<string, { slo_id: string; hour: string; minutes_json: string }>();
     const dayOut = new Map<string, { slo_id: string; day: string; hours: DayHours }>();
     for (const p of part) patchSlo(p, blocks, days, blockOut, dayOut);
-    for (const rowsOut of chunk([...blockOut.values()], 300))
+    for (const rowsOut of chunks([...blockOut.values()], 300))
       await trx
         .insertInto("slo_minute_blocks")
         .values(rowsOut)
@@ -133,7 +131,7 @@ export async function storeMany(trx: Kysely<Tables>, items: SloMinutes[]): Promi
       };
       return { slo_id, day, ...values, hours_json: JSON.stringify(hours) };
     });
-    for (const rowsOut of chunk(dayRows, 200))
+    for (const rowsOut of chunks(dayRows, 200))
       await trx
         .insertInto("slo_days")
         .values(rowsOut)

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import type { StoredCounts, StoredDay } from "./aggregate.ts";
 import { dayKey, parseBlock } from "./buckets.ts";
@@ -49,9 +50,6 @@ export interface CountsNeed {
   blockHours: number[] | "all";
 }
 
-const chunk = <T>(list: T[], size = 500): T[][] =>
-  Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
-
 /** Stored counts of several SLOs at once (one query per table per 500 SLOs). */
 export async function loadCounts(
   db: Kysely<Tables>,
@@ -61,7 +59,7 @@ export async function loadCounts(
   const out = new Map<string, StoredCounts>(sloIds.map((id) => [id, { days: new Map(), blocks: new Map() }]));
   const fromDay = dayKey(need.fromMs);
   const toDay = dayKey(need.toMs);
-  for (const ids of chunk(sloIds)) {
+  for (const ids of chunks(sloIds, 500)) {
     const days = await db
       .selectFrom("slo_days")
       .select(["slo_id", "day", "good", "total", "good_slices", "slices"])
