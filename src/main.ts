@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
 import { buildServer } from "./app.ts";
-import { modules } from "./modules/registry.ts";
+import { eventSubscribers, modules } from "./modules/registry.ts";
 import { issueSetupToken } from "./platform/auth/index.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config/config.ts";
 import { openMigratedDatabase } from "./platform/db/setup.ts";
+import { declareSubscribers } from "./platform/events/index.ts";
 import { defaultWorkerOwner, mergeJobHandlers, Worker } from "./platform/jobs/index.ts";
 import type { AppDeps } from "./platform/modules.ts";
 
@@ -24,6 +25,8 @@ export async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const { db, applied } = await openMigratedDatabase(config, { server: true });
   const deps: AppDeps = { db, config, clock: systemClock };
+  // Dispatch jobs only for event types some subscriber takes (platform/events).
+  declareSubscribers(eventSubscribers(deps));
   const { app, drain } = await buildServer(deps);
   if (applied.length > 0) app.log.info({ migrations: applied }, "database migrated");
   // Scheduled before listen: no await may come between listen and the signal handlers below.

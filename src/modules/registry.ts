@@ -4,13 +4,13 @@ import { auditMigrations } from "../platform/audit/index.ts";
 import { authCommands } from "../platform/auth/auth.cli.ts";
 import { authMigrations, authRoutes, userKind } from "../platform/auth/index.ts";
 import type { NamedMigration } from "../platform/db/migrations.ts";
-import { eventJobHandlers, eventMigrations } from "../platform/events/index.ts";
+import { type EventSubscriber, eventJobHandlers, eventMigrations } from "../platform/events/index.ts";
 import { ensureRetention, jobMigrations, retentionJobHandlers } from "../platform/jobs/index.ts";
 import { applyCommand } from "../platform/manifests/apply.cli.ts";
 import { applyRoutes } from "../platform/manifests/apply.routes.ts";
 import type { Registry } from "../platform/manifests/apply.ts";
 import { manifestMigrations } from "../platform/manifests/manifests.migrations.ts";
-import type { OpsdeckModule } from "../platform/modules.ts";
+import type { AppDeps, OpsdeckModule } from "../platform/modules.ts";
 import { alertsModule } from "./alerts/index.ts";
 import { catalogModule } from "./catalog/index.ts";
 import { costModule } from "./cost/index.ts";
@@ -35,10 +35,7 @@ const platformModule: OpsdeckModule = {
   ],
   // The outbox dispatcher needs every module's subscribers; `modules` is complete by the time a worker starts.
   jobHandlers: (deps) => ({
-    ...eventJobHandlers(
-      modules.flatMap((m) => m.eventSubscribers?.(deps) ?? []),
-      deps.clock,
-    ),
+    ...eventJobHandlers(eventSubscribers(deps), deps.clock),
     ...retentionJobHandlers(deps.clock),
   }),
   startPeriodicJobs: (trx, deps) => ensureRetention(trx, deps.clock),
@@ -66,6 +63,11 @@ export const modules: OpsdeckModule[] = [
   postmortemsModule,
   kpisModule,
 ];
+
+/** Every module's event subscribers. */
+export function eventSubscribers(deps: AppDeps): EventSubscriber[] {
+  return modules.flatMap((m) => m.eventSubscribers?.(deps) ?? []);
+}
 
 export function allMigrations(): NamedMigration[] {
   return modules.flatMap((m) => m.migrations).sort((a, b) => a.name.localeCompare(b.name));

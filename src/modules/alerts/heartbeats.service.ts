@@ -14,7 +14,8 @@ import type { IncomingAlert } from "./alert.ts";
 import { labelSet } from "./formats/limits.ts";
 import { ingestUnits } from "./ingest.core.ts";
 import { integrationIssues } from "./integrations.service.ts";
-import { type CompiledIntegration, compileIntegration } from "./routing.ts";
+import { raiseInternalAlerts } from "./internal.ts";
+import type { CompiledIntegration } from "./routing.ts";
 
 /** `kind: Heartbeat`: a ping is expected every `intervalMinutes`; a missed one fires an alert on `integration`. */
 export const heartbeatSpec = z
@@ -158,18 +159,10 @@ export function heartbeatJobHandlers(clock: Clock): Record<string, JobHandler> {
       const { name } = payload as { name: string };
       const row = await findHeartbeat(trx, name);
       if (!row || dueAt(row) > clock.now()) return;
-      const integrationRow = await trx
-        .selectFrom("alert_integrations")
-        .select(["id", "name", "spec_json"])
-        .where("name", "=", row.integration)
-        .executeTakeFirst();
-      if (!integrationRow) return;
       const spec = JSON.parse(row.spec_json) as HeartbeatSpec;
-      await ingestUnits(trx, clock, [
-        {
-          integration: compileIntegration(integrationRow),
-          alerts: [missedAlert(row, spec, row.last_ping_at ?? "it was created")],
-        },
+      // An integration removed since is nothing to page through: the check just ends.
+      await raiseInternalAlerts(trx, clock, row.integration, [
+        missedAlert(row, spec, row.last_ping_at ?? "it was created"),
       ]);
     },
   };

@@ -4,6 +4,7 @@ import { Worker } from "../jobs/index.ts";
 import { type Engine, type TestDatabase, testEngines } from "../testing/databases.ts";
 import { FakeClock } from "../testing/fake-clock.ts";
 import {
+  declareSubscribers,
   dispatchJobType,
   type EventSubscriber,
   eventJobHandlers,
@@ -47,6 +48,7 @@ function suite(engine: Engine) {
       }
     };
     before(async () => {
+      declareSubscribers(subscribers);
       database = await engine.create();
       worker = new Worker({
         db: database.db,

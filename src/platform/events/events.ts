@@ -31,13 +31,18 @@ export interface EventSubscriber {
 export const dispatchJobType = "events.dispatch";
 
 /**
- * The event types this process's subscribers take, known once the job handlers are built
- * (`eventJobHandlers`), null before. Most events have no subscriber at all (`alert.*`, published by every
- * intake batch, feeds live views and the audit of what happened, not a handler): for those a dispatch job
- * would be a job row, a claim and a completion that find nothing to do. A process that never built the
- * handlers (a CLI command) dispatches every event, so nothing a subscriber takes can be missed.
+ * The event types the deployment's subscribers take, once the server has declared them
+ * (`declareSubscribers`), null before. Most events have no subscriber at all (`alert.*`, published by every
+ * intake batch, feeds live views, not a handler): for those a dispatch job would be a job row, a claim and a
+ * completion that find nothing to do. A process that declared nothing (a CLI command, a test) dispatches
+ * every event, so nothing a subscriber takes can be missed.
  */
 let subscribedTypes: string[] | null = null;
+
+/** Declares every subscriber of the deployment, so `publishEvent` skips dispatch jobs nobody would take. */
+export function declareSubscribers(subscribers: EventSubscriber[]): void {
+  subscribedTypes = subscribers.flatMap((s) => s.types);
+}
 
 /**
  * The transactional outbox: the event row and the job that will deliver it commit with the change that
@@ -84,10 +89,9 @@ async function loadEvent(trx: Kysely<Tables>, id: string): Promise<StoredEvent |
 /**
  * Job handlers: `events.dispatch` fans an event out into one job per interested subscriber (each keyed, so a
  * re-run dispatch adds nothing), and `event.<subscriber>` runs that subscriber. A failing subscriber is
- * retried on its own without holding up the others. Also records the subscribed types for `publishEvent`.
+ * retried on its own without holding up the others.
  */
 export function eventJobHandlers(subscribers: EventSubscriber[], clock: Clock): Record<string, JobHandler> {
-  subscribedTypes = subscribers.flatMap((s) => s.types);
   const handlers: Record<string, JobHandler> = {
     [dispatchJobType]: async (trx, payload) => {
       const { eventId } = payload as { eventId: string };

@@ -1,6 +1,7 @@
 export { eventMigrations } from "./events.migrations.ts";
 export {
   type DomainEvent,
+  declareSubscribers,
   dispatchJobType,
   type EventSubscriber,
   eventJobHandlers,
