@@ -55,7 +55,8 @@ function applyContent(row: AlertRow, a: IncomingAlert, hash: string, severity: S
  * Applies a batch of intake requests in the caller's transaction, set-wise: one query finds the open alerts
  * of every fingerprint in the batch, decisions happen in memory in arrival order (so two events for one
  * alert in one batch behave as if sent apart), then alerts, incidents, timeline and events are written in a
- * few statements. Replaying a payload finds its alerts unchanged and writes nothing.
+ * few statements. Replaying a payload finds its alerts unchanged and writes nothing (a re-post to the
+ * Alertmanager API moves only the alert's expiry).
  */
 export async function ingestUnits(
   trx: Kysely<Tables>,
@@ -155,7 +156,7 @@ export async function ingestUnits(
         // A re-post to the Alertmanager API keeps the alert alive: same content, later expiry.
         if (a.expiresAt && a.expiresAt !== current.row.expires_at) {
           current.row.expires_at = a.expiresAt;
-          current.changed = true;
+          current.expiryChanged = true;
           expiries.push(a.expiresAt);
         }
         continue;
@@ -231,7 +232,9 @@ export async function ingestUnits(
     }
   }
 
-  await writeAlerts(trx, [...new Set(results.flat().flatMap((r) => (r.open?.changed ? [r.open] : [])))]);
+  await writeAlerts(trx, [
+    ...new Set(results.flat().flatMap((r) => (r.open?.changed || r.open?.expiryChanged ? [r.open] : []))),
+  ]);
   await recordResolutions(trx, resolutions);
   await publishAlertEvents(trx, clock, events, (id) => work.target(id)?.id ?? id);
   await work.flush();

@@ -9,11 +9,15 @@ import type { IngestUnit } from "./ingest.core.ts";
 
 export type AlertRow = Selectable<AlertTable>;
 
-/** An open alert as a batch sees it: `changed` ones are written at the end, `isNew` ones inserted. */
+/**
+ * An open alert as a batch sees it: `changed` ones are written at the end, `isNew` ones inserted, and ones
+ * whose only change is a later expiry (the steady re-posts of a firing alert) get just that column updated.
+ */
 export interface Open {
   row: AlertRow;
   isNew: boolean;
   changed: boolean;
+  expiryChanged?: boolean;
 }
 
 /** Columns an upsert of an existing alert overwrites: what ingest may change after creation. */
@@ -71,12 +75,24 @@ export async function loadOpen(
 
 /**
  * New alerts in one bulk insert, changed ones in one multi-row upsert per chunk (a replayed alert is in
- * neither). Kept apart because most intake batches are all new alerts: the bulk insert's statement is the
- * same whatever the batch size (see platform/db/dialect/bulk-insert.ts).
+ * neither), and those whose only change is their expiry in one narrow update per expiry instant. Kept apart
+ * because most intake batches are all new alerts (the bulk insert's statement is the same whatever the batch
+ * size, see platform/db/dialect/bulk-insert.ts) or re-posts of firing ones.
  */
 export async function writeAlerts(trx: Kysely<Tables>, alerts: Open[]): Promise<void> {
   const inserted = alerts.filter((a) => a.isNew).map((a) => a.row);
-  const updated = alerts.filter((a) => !a.isNew).map((a) => a.row);
+  const updated = alerts.filter((a) => !a.isNew && a.changed).map((a) => a.row);
+  const idsByExpiry = new Map<string, string[]>();
+  for (const a of alerts) {
+    const expiresAt = a.row.expires_at;
+    if (a.isNew || a.changed || !expiresAt) continue;
+    const ids = idsByExpiry.get(expiresAt) ?? [];
+    ids.push(a.row.id);
+    idsByExpiry.set(expiresAt, ids);
+  }
+  for (const [expiresAt, ids] of idsByExpiry)
+    for (const part of chunks(ids, 1000))
+      await trx.updateTable("alerts").set({ expires_at: expiresAt }).where("id", "in", part).execute();
   await bulkInsert(trx, { table: "alerts", columns: insertColumns, rows: inserted });
   for (const part of chunks(updated, 200))
     await trx
