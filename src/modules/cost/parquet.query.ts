@@ -94,12 +94,16 @@ export interface ResourceCost {
   amount: string;
 }
 
-/** The resources that cost most in the scope, from the raw rows (so anomalies can name them). */
+/**
+ * The resources that cost most in the scope, from the raw rows (so anomalies can name them). `context`
+ * lets a caller asking many times (every new anomaly of an evaluation) read the drill-down context once.
+ */
 export async function topResources(
   deps: ImportDeps,
   q: RawScope & { limit: number; where?: string },
+  context: () => Promise<RawContext> = () => rawContext(deps),
 ): Promise<ResourceCost[]> {
-  const ctx = await rawContext(deps);
+  const ctx = await context();
   const rows = scopedRows(ctx, q);
   if (!rows) return [];
   return withDuck(async (conn) => {

@@ -6,6 +6,7 @@ import { newId } from "../../../platform/ids.ts";
 import type { AppDeps } from "../../../platform/modules.ts";
 import { raiseInternalAlerts } from "../../alerts/index.ts";
 import type { RollupDimension } from "../cost.query.ts";
+import { type RawContext, rawContext } from "../parquet.query.ts";
 import { currenciesIn, dailySeries, dataBounds } from "./analytics.repository.ts";
 import { type AnomalyDimension, type AnomalyPolicySpec, anomalyDimensions } from "./analytics.schema.ts";
 import { anomalyAlert, anomalyDrivers, anomalyResolved, type Driver } from "./anomaly.alerts.ts";
@@ -84,9 +85,15 @@ export async function planAnomalies(deps: AppDeps, range: { from?: Day; to?: Day
     .where("day", "<=", to)
     .execute();
   const known = new Set(stored.map(identity));
+  // Files, allocation and catalog for the drill-downs: read once for all new anomalies, when one needs it.
+  let raw: Promise<RawContext> | undefined;
+  const context = () => {
+    raw ??= rawContext(deps);
+    return raw;
+  };
   for (const c of plan.candidates) {
     if (!known.has(identity({ ...c, day: c.finding.day })))
-      c.drivers = await anomalyDrivers(deps, c.dimension, c.key, c.finding.day);
+      c.drivers = await anomalyDrivers(deps, c.dimension, c.key, c.finding.day, context);
   }
   return plan;
 }

@@ -1,6 +1,6 @@
 import type { AppDeps } from "../../../platform/modules.ts";
 import type { IncomingAlert } from "../../alerts/index.ts";
-import { type RawFilter, topResources } from "../parquet.query.ts";
+import { type RawContext, type RawFilter, topResources } from "../parquet.query.ts";
 import type { AnomalyDimension } from "./analytics.schema.ts";
 import { addDays, type Day } from "./days.ts";
 
@@ -28,15 +28,20 @@ export async function anomalyDrivers(
   dimension: AnomalyDimension,
   key: string,
   day: Day,
+  context: () => Promise<RawContext>,
 ): Promise<Driver[]> {
   try {
-    const rows = await topResources(deps, {
-      from: day,
-      to: addDays(day, 1),
-      metric: "effectiveCost",
-      filter: filterOf(dimension, key),
-      limit: driverLimit,
-    });
+    const rows = await topResources(
+      deps,
+      {
+        from: day,
+        to: addDays(day, 1),
+        metric: "effectiveCost",
+        filter: filterOf(dimension, key),
+        limit: driverLimit,
+      },
+      context,
+    );
     return rows.map((r) => ({
       resourceId: r.resourceId,
       resourceName: r.resourceName ?? r.resourceId,
