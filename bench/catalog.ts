@@ -17,8 +17,10 @@ import {
   type BenchDatabase,
   createPostgresDatabase,
   createSqliteDatabase,
+  percentile,
   printTable,
   round,
+  timed,
 } from "./support.ts";
 
 const services = 7_000;
@@ -82,17 +84,6 @@ function catalogYaml(): { text: string; bottom: string[]; middle: string[] } {
   const bottom = Array.from({ length: queries }, () => inLayer(layers - 1)).map((i) => `res-${i - services}`);
   const middle = Array.from({ length: queries }, () => inLayer(5)).map((i) => `svc-${i}`);
   return { text: docs.join("---\n"), bottom, middle };
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await work();
-  return { ms: performance.now() - start, value };
 }
 
 type Row = Record<string, string | number>;

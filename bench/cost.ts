@@ -13,7 +13,14 @@ import { loadConfig, testDatabaseUrl } from "../src/platform/config/config.ts";
 import type { ActionContext } from "../src/platform/context.ts";
 import { openDatabase } from "../src/platform/db/database.ts";
 import { migrateToLatest } from "../src/platform/db/migrations.ts";
-import { createPostgresDatabase, createSqliteDatabase, memoryOf, printTable, round } from "./support.ts";
+import {
+  createPostgresDatabase,
+  createSqliteDatabase,
+  memoryOf,
+  percentile,
+  printTable,
+  round,
+} from "./support.ts";
 
 /** `COST_BENCH_ROWS=200000 npm run bench -- cost` for a quick run; the goal is stated for 5 million. */
 const rows = Number(process.env.COST_BENCH_ROWS ?? 5_000_000);
@@ -66,8 +73,6 @@ export function generateSql(path: string): string {
     FROM g) TO '${path}' (HEADER, DELIMITER ',')`;
 }
 
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1] ?? Number.NaN;
-
 /** The import and the breakdowns run in a child process so its peak RSS is the import's own. */
 async function child(file: string, databaseUrl: string, costDir: string): Promise<void> {
   const config = loadConfig({
@@ -116,8 +121,8 @@ async function child(file: string, databaseUrl: string, costDir: string): Promis
       rollupRows: Number(rollupRows?.n ?? 0),
       // VmHWM, not getrusage's maxrss: Linux carries maxrss over from the parent across fork and exec.
       peakRssMiB: memoryOf(process.pid).peakMiB,
-      p95Team: p95(timings.team ?? []),
-      p95Service: p95(timings.service ?? []),
+      p95Team: percentile(timings.team ?? [], 95),
+      p95Service: percentile(timings.service ?? [], 95),
     }),
   );
 }

@@ -11,8 +11,10 @@ import {
   type BenchDatabase,
   createPostgresDatabase,
   createSqliteDatabase,
+  percentile,
   printTable,
   round,
+  timed,
 } from "./support.ts";
 
 /** KPIS_BENCH_SCALE=0.1 for a quick run (10,000 incidents, 100,000 alerts). */
@@ -132,22 +134,11 @@ export async function seed(db: Database, engine: Engine): Promise<void> {
   else await run("ANALYZE");
 }
 
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await work();
-  return performance.now() - start;
-}
-
 async function measure(database: BenchDatabase): Promise<Record<string, string | number>> {
   const db = openDatabase(database.url, { pgPoolSize: 5 });
   try {
     await migrateToLatest(db, allMigrations());
-    const seedMs = await timed(() => seed(db, database.engine));
+    const seedMs = (await timed(() => seed(db, database.engine))).ms;
     const quarter = {
       from: new Date("2026-07-01T00:00:00Z"),
       to: new Date("2026-10-01T00:00:00Z"),
@@ -155,10 +146,10 @@ async function measure(database: BenchDatabase): Promise<Record<string, string |
     };
     const first = await computeKpis(db, systemClock, quarter);
     const kpi: number[] = [];
-    for (let i = 0; i < kpiRuns; i++) kpi.push(await timed(() => computeKpis(db, systemClock, quarter)));
+    for (let i = 0; i < kpiRuns; i++) kpi.push((await timed(() => computeKpis(db, systemClock, quarter))).ms);
     const report: number[] = [];
     for (let i = 0; i < reportRuns; i++)
-      report.push(await timed(async () => reportHtml(await monthlyReport(db, systemClock, "2026-08"))));
+      report.push((await timed(async () => reportHtml(await monthlyReport(db, systemClock, "2026-08")))).ms);
     const count =
       first.kpis.find((k) => k.name === "incident_count")?.groups.reduce((s, g) => s + g.n, 0) ?? 0;
     return {

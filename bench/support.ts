@@ -188,6 +188,19 @@ export function printTable(rows: Record<string, string | number>[], columns: str
   for (const r of rows) process.stdout.write(`${line(columns.map((c) => String(r[c] ?? "")))}\n`);
 }
 
+/** The p-th percentile (nearest rank) of some timings; 0 when there are none. */
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Runs `work` and says how long it took, in ms, with what it returned. */
+export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await work();
+  return { ms: performance.now() - start, value };
+}
+
 /** Rounds for display: a benchmark prints figures, it does not pretend to more precision than it has. */
 export function round(value: number, digits = 0): number {
   const f = 10 ** digits;

@@ -41,11 +41,6 @@ export class WalFsync {
     return this.next;
   }
 
-  /** Waits for every fsync requested so far (used when closing). */
-  async settled(): Promise<void> {
-    while (this.inFlight || this.next) await (this.next ?? this.inFlight)?.catch(() => {});
-  }
-
   private async fsyncOnce(): Promise<void> {
     let handle: FileHandle;
     try {
