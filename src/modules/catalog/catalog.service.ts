@@ -169,6 +169,16 @@ export async function listEntities(
   return { items, total, limit: q.limit, offset: q.offset };
 }
 
+/** Every entity of a kind (services, say), read a page at a time: for modules that map all of them. */
+export async function allEntities(db: Database, kind: CatalogKind): Promise<EntitySummary[]> {
+  const out: EntitySummary[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await listEntities(db, kind, { limit: 1000, offset });
+    out.push(...page.items);
+    if (page.items.length < 1000) return out;
+  }
+}
+
 /** Everything the service page shows: the entity, its direct neighbours, what is unresolved, its scorecard. */
 export async function getEntity(
   db: Database,

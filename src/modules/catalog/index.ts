@@ -9,7 +9,7 @@ import "./catalog.tables.ts";
 import "./checks.ts";
 
 export type { EntitySpec } from "./catalog.schema.ts";
-export { getEntity, listEntities, serviceRunbooks } from "./catalog.service.ts";
+export { allEntities, getEntity, listEntities, serviceRunbooks } from "./catalog.service.ts";
 export type { EntityDetail, EntitySummary, Level, ScorecardView } from "./catalog.views.ts";
 export { parseDuration } from "./durations.ts";
 export { transitive } from "./graph.service.ts";

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../platform/db/database.ts";
 import type { Tables } from "../../platform/db/tables.ts";
-import { listEntities } from "../catalog/index.ts";
+import { allEntities } from "../catalog/index.ts";
 import { type CostAllocationSpec, effectiveAllocation } from "./allocation.schema.ts";
 import type { CatalogService } from "./allocation.sql.ts";
 
@@ -17,13 +17,8 @@ export async function currentAllocation(db: Kysely<Tables>): Promise<CostAllocat
 
 /** Catalog services with their owner team (when a team owns them), for the catalog fallback. */
 export async function catalogServices(db: Database): Promise<CatalogService[]> {
-  const out: CatalogService[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await listEntities(db, "service", { limit: 1000, offset });
-    for (const s of page.items) {
-      const owner = s.owner && s.owner.kind === "group" ? s.owner.name : null;
-      out.push({ name: s.name, team: owner });
-    }
-    if (page.items.length < 1000) return out;
-  }
+  return (await allEntities(db, "service")).map((s) => ({
+    name: s.name,
+    team: s.owner && s.owner.kind === "group" ? s.owner.name : null,
+  }));
 }

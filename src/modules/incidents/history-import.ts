@@ -5,7 +5,7 @@ import { chunks } from "../../platform/db/chunks.ts";
 import type { Database } from "../../platform/db/database.ts";
 import { InputError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
-import { listEntities } from "../catalog/index.ts";
+import { allEntities } from "../catalog/index.ts";
 import { type HistoryRow, readHistory } from "./history-import.rows.ts";
 import { type IncidentRow, takeNumbers } from "./incidents.repository.ts";
 
@@ -28,14 +28,9 @@ export interface ImportResult {
   numbers: { first: number; last: number } | null;
 }
 
-/** Catalog services by lower-cased name (the catalog's own rule for names), paged through its index. */
+/** Catalog services by lower-cased name (the catalog's own rule for names), read through its index. */
 async function catalogServices(db: Database): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  for (let offset = 0; ; offset += 1000) {
-    const page = await listEntities(db, "service", { limit: 1000, offset });
-    for (const s of page.items) names.set(s.name.toLowerCase(), s.name);
-    if (page.items.length < 1000) return names;
-  }
+  return new Map((await allEntities(db, "service")).map((s) => [s.name.toLowerCase(), s.name]));
 }
 
 function statusOf(r: HistoryRow): string {

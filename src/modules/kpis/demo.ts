@@ -1,6 +1,6 @@
 import type { ActionContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/database.ts";
-import { listEntities } from "../catalog/index.ts";
+import { allEntities } from "../catalog/index.ts";
 import { hasImportedHistory, importIncidentHistory } from "../incidents/index.ts";
 
 const services = [
@@ -38,8 +38,7 @@ function lcg(seed: number): () => number {
  */
 export async function seedKpisDemo(db: Database, ctx: ActionContext): Promise<void> {
   if (await hasImportedHistory(db)) return;
-  const catalog = await listEntities(db, "service", { limit: 1000, offset: 0 });
-  const known = new Set(catalog.items.map((s) => s.name));
+  const known = new Set((await allEntities(db, "service")).map((s) => s.name));
   const usable = services.filter((s) => known.has(s));
   if (usable.length === 0) return;
   const random = lcg(42);
