@@ -74,8 +74,16 @@ function exited(child: ChildProcess): Promise<void> {
  * Starts the real `opsdeck serve` process on a fresh SQLite database, exactly as an operator would, and
  * resolves once it printed the first-run setup link (which it does only after it listens).
  */
-export async function startServer(): Promise<RunningServer> {
-  if (!existsSync(join(webDir, "index.html"))) {
+export async function startServer(
+  options: {
+    /** Extra settings (OPSDECK_PROMETHEUS_URL, say), after the defaults. */
+    env?: Record<string, string>;
+    /** Serve the built web UI (the default); API-only tests need no build. */
+    web?: boolean;
+  } = {},
+): Promise<RunningServer> {
+  const web = options.web ?? true;
+  if (web && !existsSync(join(webDir, "index.html"))) {
     throw new Error(`the web UI is not built in ${webDir}; run npm run build:web (npm run test:e2e does)`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), "opsdeck-e2e-"));
@@ -90,7 +98,8 @@ export async function startServer(): Promise<RunningServer> {
       OPSDECK_PORT: String(port),
       OPSDECK_BASE_URL: baseUrl,
       OPSDECK_LOG_LEVEL: "warn",
-      OPSDECK_WEB_DIR: webDir,
+      ...(web ? { OPSDECK_WEB_DIR: webDir } : {}),
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

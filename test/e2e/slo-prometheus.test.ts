@@ -10,11 +10,10 @@ import { durationText } from "../../src/modules/slo/prometheus/promql.ts";
 import { prometheusSlo } from "../../src/modules/slo/prometheus/rules.fixture.ts";
 import { renderPrometheusRules } from "../../src/modules/slo/prometheus/rules.ts";
 import { openDatabase } from "../../src/platform/db/database.ts";
-import { runCli } from "./server.ts";
+import { runCli, startServer } from "./server.ts";
 import { exactIncrease, type HistoryExporter, shopHistory, startHistoryExporter } from "./slo-exporter.ts";
 import { evaluationSuite } from "./slo-prometheus-evaluation.ts";
 import { type RunningPrometheus, startPrometheus } from "./slo-prometheus-process.ts";
-import { startOpsdeckWith } from "./slo-server.ts";
 
 /**
  * The exported rules, run by the real Prometheus, against opsdeck's own reading of the same samples.
@@ -203,9 +202,12 @@ describe("a running opsdeck with OPSDECK_PROMETHEUS_URL", () => {
   it("reads a just-applied SLO within seconds, and names the field of a query Prometheus rejects", {
     timeout: 60_000,
   }, async () => {
-    const server = await startOpsdeckWith({
-      OPSDECK_PROMETHEUS_URL: (prometheus as RunningPrometheus).baseUrl,
-      OPSDECK_EGRESS_ALLOW: "127.0.0.1/32",
+    const server = await startServer({
+      web: false,
+      env: {
+        OPSDECK_PROMETHEUS_URL: (prometheus as RunningPrometheus).baseUrl,
+        OPSDECK_EGRESS_ALLOW: "127.0.0.1/32",
+      },
     });
     const dir = await mkdtemp(join(tmpdir(), "opsdeck-slo-apply-"));
     const db = openDatabase(server.databaseUrl);
