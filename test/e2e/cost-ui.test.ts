@@ -6,8 +6,7 @@ import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import Big from "big.js";
 import { attributes, downloadCsv, sum } from "./cost-csv.ts";
-import { runCostScenario } from "./cost-world.ts";
-import { artifacts, type DemoWorld, startDemoWorld } from "./demo-world.ts";
+import { artifacts, type DemoWorld, runScenario, startDemoWorld } from "./demo-world.ts";
 import { runCli } from "./server.ts";
 
 const focusSample = fileURLToPath(
@@ -25,7 +24,7 @@ after(() => world?.close());
 test("cost: upload a FOCUS export, explore it, download CSV, budgets, anomalies, commitments", {
   timeout: 240_000,
 }, async () => {
-  await runCostScenario(
+  await runScenario(
     world,
     "cost-ui",
     async (page) => {
@@ -217,14 +216,14 @@ test("cost: upload a FOCUS export, explore it, download CSV, budgets, anomalies,
       await page.locator("table.untagged-table tbody tr").first().waitFor();
       await page.screenshot({ path: `${artifacts}cost-tagging.png`, fullPage: true });
     },
-    { expected: [/status of 400 .*\/api\/v1\/cost\/imports\?filename=broken-focus/] },
+    { timezoneId: "UTC", expected: [/status of 400 .*\/api\/v1\/cost\/imports\?filename=broken-focus/] },
   );
 });
 
 test("cost: the demo bill by team, an anomaly's drivers, the team page's cost", {
   timeout: 180_000,
 }, async () => {
-  await runCostScenario(
+  await runScenario(
     world,
     "cost-demo",
     async (page) => {
@@ -282,7 +281,7 @@ test("cost: the demo bill by team, an anomaly's drivers, the team page's cost", 
         .first()
         .waitFor();
     },
-    { expected: [/status of 400 .*\/api\/v1\/cost\/daily\?from=2024-01-01/] },
+    { timezoneId: "UTC", expected: [/status of 400 .*\/api\/v1\/cost\/daily\?from=2024-01-01/] },
   );
 });
 
@@ -294,7 +293,7 @@ test("cost: a viewer reads the cost pages but gets no upload form", { timeout: 1
     ["user", "create", "--email", viewer.email, "--role", "viewer", "--password-stdin"],
     viewer.password,
   );
-  await runCostScenario(
+  await runScenario(
     world,
     "cost-viewer",
     async (page) => {
@@ -304,6 +303,6 @@ test("cost: a viewer reads the cost pages but gets no upload form", { timeout: 1
       await page.goto("/cost/budgets");
       await page.locator("table.budget-table tbody tr").first().waitFor();
     },
-    { user: viewer },
+    { timezoneId: "UTC", user: viewer },
   );
 });

@@ -68,38 +68,77 @@ export async function watchErrors(context: BrowserContext, page: Page): Promise<
   return () => errors;
 }
 
-/** Signs in as `admin` through the login page and waits for the home page. */
-export async function signIn(page: Page): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email", { exact: true }).fill(admin.email);
-  await page.getByLabel("Password", { exact: true }).fill(admin.password);
+/**
+ * The login page, retried for a minute: another checkout's `npm run build:web` empties the shared web
+ * build for a few seconds, and the server answers 404 meanwhile.
+ */
+async function openLoginPage(page: Page): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.goto("/login");
+    try {
+      await page.getByLabel("Email", { exact: true }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+/** Signs in through the login page (as `admin` unless told) and waits for the home page. */
+export async function signIn(page: Page, user: { email: string; password: string } = admin): Promise<void> {
+  await openLoginPage(page);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
+  // Password hashing is slow on a busy machine: signing in gets more time than a page.
+  await page.getByRole("heading", { name: /^Welcome/ }).waitFor({ timeout: 60_000 });
+}
+
+export interface ScenarioOptions {
+  /** Console errors the scenario causes on purpose (a refused request); each must occur exactly once. */
+  expected?: RegExp[];
+  /** Who signs in; the demo admin by default. */
+  user?: { email: string; password: string };
+  colorScheme?: "light" | "dark";
+  /** The browser's time zone; the machine's by default. */
+  timezoneId?: string;
 }
 
 /**
- * Runs one signed-in browser scenario in its own context and fails it on any page error; on failure it
- * saves a screenshot and attaches the server's output.
+ * Runs one signed-in browser scenario in its own context and fails it on any page error it did not
+ * expect; on failure it saves a screenshot and attaches the server's output.
  */
 export async function runScenario(
-  world: { browser?: Browser; server?: RunningServer },
+  world: { browser?: Browser; server?: RunningServer } | undefined,
   name: string,
   body: (page: Page) => Promise<void>,
+  options: ScenarioOptions = {},
 ): Promise<void> {
-  const { browser, server } = world;
+  const { browser, server } = world ?? {};
   assert.ok(browser && server, "before() did not finish");
+  const { expected = [] } = options;
   const context = await browser.newContext({
     baseURL: server.baseUrl,
-    colorScheme: "light",
+    colorScheme: options.colorScheme ?? "light",
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    acceptDownloads: true,
     viewport: { width: 1440, height: 1000 },
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors = await watchErrors(context, page);
   try {
-    await signIn(page);
+    await signIn(page, options.user);
     await body(page);
-    assert.deepEqual(errors(), [], "the pages logged errors");
+    for (const pattern of expected)
+      assert.equal(
+        errors().filter((e) => pattern.test(e)).length,
+        1,
+        `expected one console error ${pattern}`,
+      );
+    const unexpected = errors().filter((e) => !expected.some((pattern) => pattern.test(e)));
+    assert.deepEqual(unexpected, [], "the pages logged errors");
   } catch (error) {
     await page.screenshot({ path: `${artifacts}${name}-failure.png`, fullPage: true }).catch(() => {});
     throw new Error(`${(error as Error).message}\n--- server output ---\n${server.output()}`, {

@@ -151,24 +151,14 @@ test("SLO list, an SLO's chart and burn rates, the Prometheus rules", { timeout:
 });
 
 test("the SLO page in the dark theme", { timeout: 120_000 }, async () => {
-  assert.ok(world?.browser && world.server);
-  const context = await world.browser.newContext({
-    baseURL: world.server.baseUrl,
-    colorScheme: "dark",
-    viewport: { width: 1440, height: 1000 },
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  try {
-    await page.goto("/login");
-    await page.getByLabel("Email", { exact: true }).fill(admin.email);
-    await page.getByLabel("Password", { exact: true }).fill(admin.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    await page.getByRole("heading", { name: /^Welcome/ }).waitFor();
-    await openSlo(page, "edge-availability");
-    await page.getByRole("img", { name: "SLI", exact: true }).waitFor();
-    await page.screenshot({ path: `${artifacts}slo-page-dark.png`, fullPage: true });
-  } finally {
-    await context.close();
-  }
+  await runScenario(
+    world,
+    "slo-page-dark",
+    async (page) => {
+      await openSlo(page, "edge-availability");
+      await page.getByRole("img", { name: "SLI", exact: true }).waitFor();
+      await page.screenshot({ path: `${artifacts}slo-page-dark.png`, fullPage: true });
+    },
+    { colorScheme: "dark" },
+  );
 });
