@@ -48,7 +48,10 @@ const success: SloDefinition = prometheusSlo({
   indicator: { kind: "prometheus", good: 'shop_requests_total{code!~"5.."}', total: "shop_requests_total" },
 });
 
-const endMs = Date.now() - 15_000;
+// Samples come every 30 s (jittered by up to 1.5 s), so a one-minute rate() window holds two of them unless
+// they sit on minute boundaries: the history ends at :15 of a minute (15 to 75 s ago), keeping every sample
+// well inside its half-minute whatever the wall clock says when the test starts.
+const endMs = Math.floor((Date.now() - 30_000) / 60_000) * 60_000 + 15_000;
 const history = shopHistory(endMs);
 let exporter: HistoryExporter | undefined;
 let prometheus: RunningPrometheus | undefined;
