@@ -70,7 +70,12 @@ for (const engine of testEngines()) {
         const incident = await w.declare("Card payments failing", ["payments"]);
         const draining = w.drain();
         const subject = `incident:${incident.id}`;
-        await until("eve's webhook", () => w.received().slice(start).includes("eve 0"));
+        // Both requests at the peer: eve's answered, sad's hanging. (Waiting for eve's alone raced the
+        // claim of sad's message, which could still be pending when eve's arrived.)
+        await until("eve's webhook and sad's hanging one", () => {
+          const arrived = w.received().slice(start);
+          return arrived.includes("eve 0") && arrived.includes("sad 0");
+        });
         const during = await listMessages(w.t.database.db.read, { subject });
         assert.equal(
           during.find((m) => m.user === "sad")?.state,
