@@ -5,7 +5,12 @@ import { authCommands } from "../platform/auth/auth.cli.ts";
 import { authMigrations, authRoutes, userKind } from "../platform/auth/index.ts";
 import type { NamedMigration } from "../platform/db/migrations.ts";
 import { type EventSubscriber, eventJobHandlers, eventMigrations } from "../platform/events/index.ts";
-import { ensureRetention, jobMigrations, retentionJobHandlers } from "../platform/jobs/index.ts";
+import {
+  ensureRetention,
+  jobMigrations,
+  platformRetention,
+  retentionJobHandlers,
+} from "../platform/jobs/index.ts";
 import { applyCommand } from "../platform/manifests/apply.cli.ts";
 import { applyRoutes } from "../platform/manifests/apply.routes.ts";
 import type { Registry } from "../platform/manifests/apply.ts";
@@ -33,11 +38,16 @@ const platformModule: OpsdeckModule = {
     ...jobMigrations,
     ...eventMigrations,
   ],
-  // The outbox dispatcher needs every module's subscribers; `modules` is complete by the time a worker starts.
+  // The outbox dispatcher needs every module's subscribers, and retention every module's rules; `modules`
+  // is complete by the time a worker starts.
   jobHandlers: (deps) => ({
     ...eventJobHandlers(eventSubscribers(deps), deps.clock),
-    ...retentionJobHandlers(deps.clock),
+    ...retentionJobHandlers(
+      deps.clock,
+      modules.flatMap((m) => m.retention ?? []),
+    ),
   }),
+  retention: platformRetention,
   startPeriodicJobs: (trx, deps) => ensureRetention(trx, deps.clock),
   routes(app, deps) {
     authRoutes(app, deps);

@@ -11,7 +11,7 @@ import type { Database } from "./db/database.ts";
 import type { NamedMigration } from "./db/migrations.ts";
 import type { Tables } from "./db/tables.ts";
 import type { EventSubscriber } from "./events/index.ts";
-import type { JobHandler } from "./jobs/index.ts";
+import type { JobHandler, RetentionRule } from "./jobs/index.ts";
 import type { DocumentTranslator, KindHandler } from "./manifests/kinds.ts";
 
 /** The Fastify instance modules register routes on: zod schemas give types, validation and OpenAPI. */
@@ -48,6 +48,8 @@ export interface OpsdeckModule {
    * one job); `serve` calls it when its job worker starts, and each run enqueues the next.
    */
   startPeriodicJobs?: (trx: Kysely<Tables>, deps: AppDeps) => Promise<void>;
+  /** Rows this module forgets after a while; the platform's hourly retention job deletes them. */
+  retention?: RetentionRule[];
   /** Adds this module's gauges or counters to the `/metrics` registry. */
   metrics?: (registry: Registry, deps: AppDeps) => void;
   /** Reactions to domain events (see platform/events): each runs as its own durable job. */

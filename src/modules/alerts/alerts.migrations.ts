@@ -116,4 +116,12 @@ export const alertMigrations: NamedMigration[] = [
       await db.schema.dropIndex("alerts_fingerprint").execute();
     },
   },
+  {
+    name: "202612061200_alerts_resolution_purge_to_retention",
+    async up(db) {
+      // The platform's retention job now forgets old resolutions; the module's own hourly purge job has
+      // no handler any more, and a pending one would wait forever.
+      await sql`delete from jobs where type = 'alerts.purge-resolutions' and status = 'pending'`.execute(db);
+    },
+  },
 ];

@@ -6,7 +6,7 @@ import { seedAlertingDemo } from "./demo.ts";
 import { expiryJobHandlers } from "./expiry.ts";
 import { heartbeatJobHandlers, heartbeatKind } from "./heartbeats.service.ts";
 import { integrationKind } from "./integrations.service.ts";
-import { ensureResolutionPurge, resolutionJobHandlers } from "./resolutions.ts";
+import { resolutionRetention } from "./resolutions.ts";
 import "./alerts.tables.ts";
 
 export { type AlertStatus, fingerprintOf, type IncomingAlert } from "./alert.ts";
@@ -25,8 +25,7 @@ export const alertsModule: OpsdeckModule = {
   jobHandlers: (deps) => ({
     ...heartbeatJobHandlers(deps.clock),
     ...expiryJobHandlers(deps.clock),
-    ...resolutionJobHandlers(deps.clock),
   }),
-  startPeriodicJobs: (trx, deps) => ensureResolutionPurge(trx, deps.clock),
+  retention: [resolutionRetention],
   seedDemo: seedAlertingDemo,
 };

@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { eventJobHandlers } from "../../platform/events/index.ts";
-import { mergeJobHandlers, Worker } from "../../platform/jobs/index.ts";
+import {
+  ensureRetention,
+  mergeJobHandlers,
+  retentionJobHandlers,
+  Worker,
+} from "../../platform/jobs/index.ts";
 import { testEngines } from "../../platform/testing/databases.ts";
 import { startTestApp, type TestApp } from "../../platform/testing/test-app.ts";
-import { ensureResolutionPurge, resolutionJobHandlers, resolutionKeepMs } from "./resolutions.ts";
+import { resolutionKeepMs, resolutionRetention } from "./resolutions.ts";
 import { alertmanagerBody, makeIntegration, post } from "./test-support.ts";
 
 const hours = (n: number) => n * 3_600_000;
@@ -35,7 +40,10 @@ for (const engine of testEngines()) {
       worker = new Worker({
         db: t.database.db,
         clock: t.clock,
-        handlers: mergeJobHandlers([resolutionJobHandlers(t.clock), eventJobHandlers([], t.clock)]),
+        handlers: mergeJobHandlers([
+          retentionJobHandlers(t.clock, [resolutionRetention]),
+          eventJobHandlers([], t.clock),
+        ]),
         owner: "test",
         leaseMs: 60_000,
         pollMs: 1_000,
@@ -53,7 +61,7 @@ for (const engine of testEngines()) {
       assert.equal(await outcome("firing", "fp-1", t.clock.now().toISOString()), "created");
     });
 
-    it("forgets resolutions older than a week at the hourly purge, and only those", async () => {
+    it("forgets resolutions older than a week at the hourly retention run, and only those", async () => {
       const old = t.clock.now().toISOString();
       assert.equal(await outcome("firing", "fp-old", old), "created");
       assert.equal(await outcome("resolved", "fp-old", old), "resolved");
@@ -62,7 +70,7 @@ for (const engine of testEngines()) {
       assert.equal(await outcome("firing", "fp-new", recent), "created");
       assert.equal(await outcome("resolved", "fp-new", recent), "resolved");
       t.clock.advance(hours(3));
-      await t.database.db.write((trx) => ensureResolutionPurge(trx, t.clock, t.clock.now()));
+      await t.database.db.write((trx) => ensureRetention(trx, t.clock, t.clock.now()));
       while ((await worker.runDueJobsOnce()).claimed > 0);
 
       assert.equal(

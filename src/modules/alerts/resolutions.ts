@@ -1,8 +1,7 @@
 import type { Kysely } from "kysely";
-import { addMs, type Clock, toIso } from "../../platform/clock.ts";
 import { chunks } from "../../platform/db/chunks.ts";
 import type { Tables } from "../../platform/db/tables.ts";
-import { enqueueJob, type JobHandler } from "../../platform/jobs/index.ts";
+import type { RetentionRule } from "../../platform/jobs/index.ts";
 import type { AlertResolutionTable } from "./alerts.tables.ts";
 
 /**
@@ -11,9 +10,14 @@ import type { AlertResolutionTable } from "./alerts.tables.ts";
  * minutes, not days: a week of them is kept, which keeps the table small enough to stay in memory.
  */
 export const resolutionKeepMs = 7 * 86_400_000;
-export const resolutionPurgeJob = "alerts.purge-resolutions";
-const purgeEveryMs = 3_600_000;
-const purgeChunk = 5_000;
+
+/** Forgets occurrences whose resolve came in more than a week ago (the platform's hourly retention job). */
+export const resolutionRetention: RetentionRule = {
+  table: "alert_resolutions",
+  at: "recorded_at",
+  keepMs: resolutionKeepMs,
+  key: ["integration_id", "fingerprint", "starts_at"],
+};
 
 /** Remembers resolved occurrences; one already remembered keeps its first resolution. */
 export async function recordResolutions(trx: Kysely<Tables>, rows: AlertResolutionTable[]): Promise<void> {
@@ -41,43 +45,4 @@ export async function resolvedStarts(
     for (const r of rows) found.add(`${r.integration_id}:${r.fingerprint}:${r.starts_at}`);
   }
   return found;
-}
-
-/** Enqueues the next hourly purge; its key makes every caller within the hour enqueue one job. */
-export async function ensureResolutionPurge(trx: Kysely<Tables>, clock: Clock, dueAt?: Date): Promise<void> {
-  const due = dueAt ?? new Date((Math.floor(clock.now().getTime() / purgeEveryMs) + 1) * purgeEveryMs);
-  await enqueueJob(trx, clock, {
-    type: resolutionPurgeJob,
-    payload: {},
-    dueAt: due,
-    key: `${resolutionPurgeJob}:${toIso(due)}`,
-  });
-}
-
-/** Deletes occurrences whose resolve came in more than a week ago, in bounded chunks; a full chunk runs again at once. */
-export function resolutionJobHandlers(clock: Clock): Record<string, JobHandler> {
-  return {
-    [resolutionPurgeJob]: async (trx) => {
-      const now = clock.now();
-      const old = await trx
-        .selectFrom("alert_resolutions")
-        .select(["integration_id", "fingerprint", "starts_at"])
-        .where("recorded_at", "<", toIso(addMs(now, -resolutionKeepMs)))
-        .orderBy("recorded_at")
-        .limit(purgeChunk)
-        .execute();
-      for (const part of chunks(old, 500))
-        await trx
-          .deleteFrom("alert_resolutions")
-          .where((eb) =>
-            eb(
-              eb.refTuple("integration_id", "fingerprint", "starts_at"),
-              "in",
-              part.map((r) => eb.tuple(r.integration_id, r.fingerprint, r.starts_at)),
-            ),
-          )
-          .execute();
-      await ensureResolutionPurge(trx, clock, old.length === purgeChunk ? now : undefined);
-    },
-  };
 }

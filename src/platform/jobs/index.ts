@@ -13,5 +13,5 @@ export {
   mergeJobHandlers,
   retryDelayMs,
 } from "./jobs.ts";
-export { ensureRetention, retentionJobHandlers } from "./retention.ts";
+export { ensureRetention, platformRetention, type RetentionRule, retentionJobHandlers } from "./retention.ts";
 export { defaultWorkerOwner, type JobLog, type RunSummary, Worker, type WorkerOptions } from "./worker.ts";

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { publishEvent } from "../events/index.ts";
 import { testEngines } from "../testing/databases.ts";
 import { jobFixture } from "./jobs.fixture.ts";
-import { retention, retentionJobHandlers, retentionJobType } from "./retention.ts";
+import { platformRetention, retention, retentionJobHandlers, retentionJobType } from "./retention.ts";
 
 const day = 86_400_000;
 
@@ -17,7 +17,7 @@ for (const engine of testEngines()) {
       const handlers = {
         noop,
         fail: async () => Promise.reject(new Error("broken")),
-        ...retentionJobHandlers(f.clock),
+        ...retentionJobHandlers(f.clock, platformRetention),
       };
       const oldDone = await f.enqueue({ type: "noop", payload: {} });
       const oldFailed = await f.enqueue({ type: "fail", payload: {}, maxAttempts: 1 });

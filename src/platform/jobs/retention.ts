@@ -1,22 +1,58 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { addMs, type Clock, toIso } from "../clock.ts";
+import { chunks } from "../db/chunks.ts";
 import type { Tables } from "../db/tables.ts";
 import { enqueueJob } from "./jobs.repository.ts";
 import type { JobHandler } from "./jobs.ts";
 
 /**
+ * Rows a table keeps for a while and then forgets: those whose `at` instant is older than `keepMs` (and,
+ * with `where`, only those matching it). Modules declare theirs (`OpsdeckModule.retention`); one hourly job
+ * deletes for all of them, so no module schedules its own purge.
+ */
+export interface RetentionRule {
+  table: keyof Tables;
+  /** The ISO instant column a row's age is measured from. */
+  at: string;
+  keepMs: number;
+  /** The columns that identify a row (its primary key): a chunk is selected, then deleted by these. */
+  key: readonly string[];
+  /** Only rows whose column holds this value, e.g. jobs of one status. */
+  where?: { column: string; equals: string };
+}
+
+/**
  * Keeps the job queue and the event outbox from growing forever: every intake batch leaves a few finished
  * jobs and an event behind. Finished jobs are kept a week (to see what ran), failed ones a month (to
- * investigate), events a month (live views only ever read the last minutes). Runs hourly, deleting in
- * bounded chunks so it never holds the SQLite writer long; a chunk that hit the bound runs again at once.
+ * investigate), events a month (live views only ever read the last minutes).
  */
-export const retentionJobType = "platform.retention";
 export const retention = {
   doneJobsMs: 7 * 86_400_000,
   failedJobsMs: 30 * 86_400_000,
   eventsMs: 30 * 86_400_000,
 };
+
+export const platformRetention: RetentionRule[] = [
+  {
+    table: "jobs",
+    at: "updated_at",
+    keepMs: retention.doneJobsMs,
+    key: ["id"],
+    where: { column: "status", equals: "done" },
+  },
+  {
+    table: "jobs",
+    at: "updated_at",
+    keepMs: retention.failedJobsMs,
+    key: ["id"],
+    where: { column: "status", equals: "failed" },
+  },
+  { table: "domain_events", at: "at", keepMs: retention.eventsMs, key: ["id"] },
+];
+
+export const retentionJobType = "platform.retention";
 const everyMs = 3_600_000;
+/** Rows per rule per run: deleting in bounded chunks never holds the SQLite writer long. */
 const chunk = 5_000;
 
 /** Enqueues the next hourly run; its key makes every caller within the hour enqueue one job. */
@@ -30,59 +66,38 @@ export async function ensureRetention(trx: Kysely<Tables>, clock: Clock, dueAt?:
   });
 }
 
-/** Deletes up to `chunk` finished jobs of `status` last touched before `before`, oldest ids first. */
-async function deleteJobs(trx: Kysely<Tables>, status: "done" | "failed", before: string): Promise<number> {
-  const rows = await trx
-    .selectFrom("jobs")
-    .select("id")
-    .where("status", "=", status)
-    .where("updated_at", "<", before)
-    .orderBy("id")
-    .limit(chunk)
-    .execute();
-  if (rows.length > 0)
-    await trx
-      .deleteFrom("jobs")
-      .where(
-        "id",
-        "in",
-        rows.map((r) => r.id),
-      )
-      .execute();
+/** Deletes up to `chunk` rows the rule no longer keeps; returns how many. */
+async function deleteExpired(trx: Kysely<Tables>, rule: RetentionRule, before: string): Promise<number> {
+  const keyColumns = sql.join(rule.key.map((c) => sql.ref(c)));
+  const filter = rule.where ? sql`and ${sql.ref(rule.where.column)} = ${rule.where.equals}` : sql``;
+  const { rows } = await sql<Record<string, unknown>>`
+    select ${keyColumns} from ${sql.table(rule.table)}
+    where ${sql.ref(rule.at)} < ${before} ${filter}
+    limit ${chunk}`.execute(trx);
+  // `(a, b) in (values (?, ?), ...)` covers composite keys on both engines (SQLite wants a subquery, not
+  // a bare list of row values, on the right of a row-value IN).
+  for (const part of chunks(rows, 500)) {
+    const tuples = part.map((r) => sql`(${sql.join(rule.key.map((c) => r[c]))})`);
+    await sql`delete from ${sql.table(rule.table)}
+      where (${keyColumns}) in (values ${sql.join(tuples)})`.execute(trx);
+  }
   return rows.length;
 }
 
-async function deleteEvents(trx: Kysely<Tables>, before: string): Promise<number> {
-  const rows = await trx
-    .selectFrom("domain_events")
-    .select("id")
-    .where("at", "<", before)
-    .orderBy("id")
-    .limit(chunk)
-    .execute();
-  if (rows.length > 0)
-    await trx
-      .deleteFrom("domain_events")
-      .where(
-        "id",
-        "in",
-        rows.map((r) => r.id),
-      )
-      .execute();
-  return rows.length;
-}
-
-export function retentionJobHandlers(clock: Clock): Record<string, JobHandler> {
+/** The hourly run over every rule; a rule that filled its chunk has more to delete, so the next run is now. */
+export function retentionJobHandlers(
+  clock: Clock,
+  rules: readonly RetentionRule[],
+): Record<string, JobHandler> {
   return {
     [retentionJobType]: async (trx) => {
       const now = clock.now();
-      const before = (ms: number) => toIso(addMs(now, -ms));
-      const removed = [
-        await deleteJobs(trx, "done", before(retention.doneJobsMs)),
-        await deleteJobs(trx, "failed", before(retention.failedJobsMs)),
-        await deleteEvents(trx, before(retention.eventsMs)),
-      ];
-      await ensureRetention(trx, clock, removed.some((n) => n === chunk) ? now : undefined);
+      let more = false;
+      for (const rule of rules) {
+        const removed = await deleteExpired(trx, rule, toIso(addMs(now, -rule.keepMs)));
+        more ||= removed === chunk;
+      }
+      await ensureRetention(trx, clock, more ? now : undefined);
     },
   };
 }
