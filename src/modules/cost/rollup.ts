@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Kysely } from "kysely";
+import { bulkInsert } from "../../platform/db/dialect/bulk-insert.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import type { CostAllocationSpec } from "./allocation.schema.ts";
 import { allocatedSql, type CatalogService } from "./allocation.sql.ts";
@@ -78,16 +79,22 @@ export async function rollup(
   return applySharedCosts(out, spec.sharedCosts);
 }
 
-/** Inserts rollup rows for one import in chunks (both engines cap bound parameters per statement). */
+/** Every `cost_daily` column, in insert order. */
+const insertColumns = ["import_id", ...dimensions, ...amountColumns, "row_count"] as const;
+
+/**
+ * Inserts rollup rows for one import with the platform's bulk insert (ADR 16): no query tree per row.
+ * Amounts go as decimal strings of nano-units into the bigint columns (they may exceed 2^53).
+ */
 export async function insertRollup(trx: Kysely<Tables>, importId: string, rows: RollupRow[]): Promise<void> {
-  const chunk = 500;
-  for (let i = 0; i < rows.length; i += chunk) {
-    const values = rows.slice(i, i + chunk).map((r) => {
-      const { amounts, ...dims } = r;
+  await bulkInsert(trx, {
+    table: "cost_daily",
+    columns: insertColumns,
+    types: { ...Object.fromEntries(amountColumns.map((a) => [a, "integer"])), row_count: "integer" },
+    rows: rows.map(({ amounts, ...dims }) => {
       const v: Record<string, unknown> = { import_id: importId, ...dims };
       for (const a of amountColumns) v[a] = amounts[a].toString();
-      return v as unknown as Tables["cost_daily"];
-    });
-    await trx.insertInto("cost_daily").values(values).execute();
-  }
+      return v;
+    }),
+  });
 }
