@@ -101,9 +101,9 @@ export async function evaluateSlo(deps: EvaluationDeps, row: PrometheusSloRow): 
   return rows.length;
 }
 
-/** Evaluates every Prometheus-indicator SLO once (the job's after-commit work; also for tests). */
-export async function evaluateAll(deps: EvaluationDeps): Promise<void> {
-  for (const row of await prometheusSlos(deps.db.read)) {
+/** Evaluates the given Prometheus-indicator SLOs once (the job's after-commit work). */
+async function evaluateSlos(deps: EvaluationDeps, slos: PrometheusSloRow[]): Promise<void> {
+  for (const row of slos) {
     try {
       await evaluateSlo(deps, row);
     } catch (error) {
@@ -117,10 +117,13 @@ export async function evaluateAll(deps: EvaluationDeps): Promise<void> {
 export function evaluationHandler(deps: EvaluationDeps): JobHandler {
   return async (trx) => {
     // No Prometheus SLO left: the chain ends; applying one or restarting the server starts it again.
-    if ((await prometheusSlos(trx)).length === 0) return;
+    const slos = await prometheusSlos(trx);
+    if (slos.length === 0) return;
     const next = (Math.floor(deps.clock.now().getTime() / EVALUATE_EVERY_MS) + 1) * EVALUATE_EVERY_MS;
     await enqueueSlot(trx, deps.clock, next);
-    return { afterCommit: () => evaluateAll(deps) };
+    // The list just read is what this job committed against; reading it again after the commit would
+    // parse every SLO a second time each minute.
+    return { afterCommit: () => evaluateSlos(deps, slos) };
   };
 }
 
