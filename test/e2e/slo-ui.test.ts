@@ -136,9 +136,16 @@ test("SLO list, an SLO's chart and burn rates, the Prometheus rules", { timeout:
     await page.screenshot({ path: `${artifacts}slo-page.png`, fullPage: true });
 
     // The Prometheus SLO shows its queries; the rules view has the recording rules and a copy button.
+    const sourceRequests: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.endsWith("/prometheus")) sourceRequests.push(r.url());
+    });
     await openSlo(page, "edge-prometheus");
     const source = page.getByRole("region", { name: "Prometheus source" });
     await source.getByText('http_requests_total{job="ingress",code=~"5.."}').waitFor();
+    // How far the source has read comes with the SLO's status: no request of its own.
+    await source.getByText(/^(Not read yet|Read up to)/).waitFor();
+    assert.deepEqual(sourceRequests, []);
     await source.getByRole("link", { name: "Recording and alerting rules" }).click();
     await page.getByRole("heading", { name: "Prometheus rules", exact: true }).waitFor();
     const yaml = (await page.locator("pre.rules-yaml").textContent()) ?? "";

@@ -1,12 +1,17 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { formatInstant } from "../../lib/format.ts";
-import { Panel, QueryState } from "../../ui/Page.tsx";
-import { prometheusSourceQuery } from "./queries.ts";
+import { Panel } from "../../ui/Page.tsx";
+import type { SloStatus } from "./types.ts";
 
-/** The PromQL an SLO reads, how far it has been read, and the last problem (naming the field). */
-export function PrometheusSource(props: { name: string; queries: { field: string; query: string }[] }) {
-  const source = useQuery(prometheusSourceQuery(props.name));
+/**
+ * The PromQL an SLO reads, how far it has been read, and the last problem (naming the field). The read
+ * state comes with the SLO's status (`status.prometheus`), so it needs no request of its own.
+ */
+export function PrometheusSource(props: {
+  queries: { field: string; query: string }[];
+  state: SloStatus["prometheus"];
+}) {
+  const { state } = props;
   return (
     <Panel title="Prometheus source">
       <dl className="promql-list">
@@ -19,21 +24,19 @@ export function PrometheusSource(props: { name: string; queries: { field: string
           </div>
         ))}
       </dl>
-      <QueryState isPending={source.isPending} error={source.error}>
-        {source.data?.lastError ? (
-          <p className="notice notice-error" role="alert">
-            {source.data.lastError.field ? <strong>{source.data.lastError.field}: </strong> : null}
-            {source.data.lastError.message}
-            <span className="small muted"> ({formatInstant(source.data.lastError.at)})</span>
-          </p>
-        ) : null}
-        <p className="small muted">
-          {source.data?.evaluatedThrough
-            ? `Read up to ${formatInstant(source.data.evaluatedThrough)}; missing minutes are gaps, not zeros.`
-            : "Not read yet: opsdeck reads Prometheus once a minute."}{" "}
-          <Link to="/slos/rules">Recording and alerting rules</Link>
+      {state?.lastError ? (
+        <p className="notice notice-error" role="alert">
+          {state.lastError.field ? <strong>{state.lastError.field}: </strong> : null}
+          {state.lastError.message}
+          <span className="small muted"> ({formatInstant(state.lastError.at)})</span>
         </p>
-      </QueryState>
+      ) : null}
+      <p className="small muted">
+        {state?.evaluatedThrough
+          ? `Read up to ${formatInstant(state.evaluatedThrough)}; missing minutes are gaps, not zeros.`
+          : "Not read yet: opsdeck reads Prometheus once a minute."}{" "}
+        <Link to="/slos/rules">Recording and alerting rules</Link>
+      </p>
     </Panel>
   );
 }

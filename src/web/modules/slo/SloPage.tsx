@@ -106,7 +106,7 @@ function SloBody({ slo }: { slo: SloDetail }) {
         </p>
       </Panel>
       {facts.indicatorKind === "prometheus" ? (
-        <PrometheusSource name={slo.name} queries={facts.queries} />
+        <PrometheusSource queries={facts.queries} state={status.prometheus} />
       ) : null}
       <Panel title="SLI over time">
         <RangePicker value={range} onChange={setRange} />

@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
 import { ApiError, api } from "../../lib/api.ts";
-import type { AlertEntry, PrometheusSourceView, SeriesPoint, SloDetail, SloSummary } from "./types.ts";
+import type { AlertEntry, SeriesPoint, SloDetail, SloSummary } from "./types.ts";
 
 const base = "/api/v1/slos";
 const path = (name: string) => `${base}/${encodeURIComponent(name)}`;
@@ -32,13 +32,6 @@ export function alertsQuery(name: string) {
   return queryOptions({
     queryKey: ["slo", name, "alerts"],
     queryFn: ({ signal }) => api<{ items: AlertEntry[] }>(`${path(name)}/alerts`, { signal }),
-  });
-}
-
-export function prometheusSourceQuery(name: string) {
-  return queryOptions({
-    queryKey: ["slo", name, "prometheus"],
-    queryFn: ({ signal }) => api<PrometheusSourceView>(`${path(name)}/prometheus`, { signal }),
   });
 }
 

@@ -3,7 +3,6 @@
  * bundle), so a contract change fails `npm run typecheck`.
  */
 import type { z } from "zod";
-import type { PrometheusSourceView } from "../../../modules/slo/prometheus/source.routes.ts";
 import type {
   alertEntryView,
   detailView,
@@ -17,7 +16,6 @@ export type SloDetail = z.infer<typeof detailView>;
 export type SloStatus = z.infer<typeof statusView>;
 export type SeriesPoint = z.infer<typeof seriesView>["points"][number];
 export type AlertEntry = z.infer<typeof alertEntryView>;
-export type { PrometheusSourceView };
 
 /** The burn-rate windows in the order the table shows them (short to long). */
 export const burnWindows = ["5m", "30m", "1h", "2h", "6h", "1d", "3d"] as const;
