@@ -15,7 +15,7 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
 }, async () => {
   assert.ok(world, "before() did not finish");
   await runScenario(world, "kpis", async (page) => {
-    // Home: what needs attention now. Each panel shows items, an empty state or "not available".
+    // Home: what needs attention now. Each panel shows items or an empty state.
     for (const name of [/^Open incidents/, /^Overdue action items/, /^Burning SLOs/, /^Budgets at risk/]) {
       const panel = page.getByRole("region", { name });
       await panel.waitFor();

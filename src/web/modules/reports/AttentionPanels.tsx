@@ -2,15 +2,15 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { EmptyState, Panel, QueryState } from "../../ui/Page.tsx";
-import { attentionSourcesQuery, budgetsQuery, overdueActionItemsQuery, slosQuery } from "./queries.ts";
+import { budgetsQuery, overdueActionItemsQuery, slosQuery } from "./queries.ts";
 import "./reports.css";
 
 const shown = 6;
 
-/** A panel over another module's data: "not available" when that module is not installed (404). */
-function OptionalPanel<T>(props: {
+/** A panel over another module's items: its count in the title, an empty state, or the items. */
+function AttentionPanel<T>(props: {
   title: string;
-  query: { isPending: boolean; error: unknown; data: { items: T[] } | null | undefined };
+  query: { isPending: boolean; error: unknown; data: { items: T[] } | undefined };
   empty: string;
   children: (items: T[]) => ReactNode;
 }) {
@@ -19,11 +19,7 @@ function OptionalPanel<T>(props: {
   return (
     <Panel title={`${props.title}${count}`}>
       <QueryState isPending={props.query.isPending} error={props.query.error}>
-        {data === null ? (
-          <p className="empty small" data-unavailable="true">
-            Not available: this opsdeck does not have that module yet.
-          </p>
-        ) : data && data.items.length === 0 ? (
+        {data && data.items.length === 0 ? (
           <EmptyState>{props.empty}</EmptyState>
         ) : data ? (
           props.children(data.items)
@@ -34,14 +30,9 @@ function OptionalPanel<T>(props: {
 }
 
 export function OverdueActionItemsPanel() {
-  const sources = useQuery(attentionSourcesQuery);
-  const query = useQuery(overdueActionItemsQuery(sources.data?.overdueActionItems));
+  const query = useQuery(overdueActionItemsQuery);
   return (
-    <OptionalPanel
-      title="Overdue action items"
-      query={{ ...query, error: sources.error ?? query.error }}
-      empty="No overdue action items."
-    >
+    <AttentionPanel title="Overdue action items" query={query} empty="No overdue action items.">
       {(items) => (
         <ul className="attention-list">
           {items.slice(0, shown).map((a) => (
@@ -59,18 +50,17 @@ export function OverdueActionItemsPanel() {
           ))}
         </ul>
       )}
-    </OptionalPanel>
+    </AttentionPanel>
   );
 }
 
 export function BurningSlosPanel() {
-  const sources = useQuery(attentionSourcesQuery);
-  const query = useQuery(slosQuery(sources.data?.slos));
+  const query = useQuery(slosQuery);
   const burning = query.data ? { items: query.data.items.filter((s) => s.burning !== null) } : query.data;
   return (
-    <OptionalPanel
+    <AttentionPanel
       title="Burning SLOs"
-      query={{ ...query, data: burning, error: sources.error ?? query.error }}
+      query={{ ...query, data: burning }}
       empty="No SLO is burning its error budget fast."
     >
       {(items) => (
@@ -90,18 +80,17 @@ export function BurningSlosPanel() {
           ))}
         </ul>
       )}
-    </OptionalPanel>
+    </AttentionPanel>
   );
 }
 
 export function BudgetsAtRiskPanel() {
-  const sources = useQuery(attentionSourcesQuery);
-  const query = useQuery(budgetsQuery(sources.data?.budgets));
+  const query = useQuery(budgetsQuery);
   const atRisk = query.data ? { items: query.data.items.filter((b) => b.status !== "ok") } : query.data;
   return (
-    <OptionalPanel
+    <AttentionPanel
       title="Budgets at risk"
-      query={{ ...query, data: atRisk, error: sources.error ?? query.error }}
+      query={{ ...query, data: atRisk }}
       empty="Every budget is on track."
     >
       {(items) => (
@@ -116,6 +105,6 @@ export function BudgetsAtRiskPanel() {
           ))}
         </ul>
       )}
-    </OptionalPanel>
+    </AttentionPanel>
   );
 }

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { ApiError, api } from "../../lib/api.ts";
 import type {
-  AttentionSources,
   BudgetSummary,
   GroupBy,
   IncidentRecordView,
@@ -37,39 +36,20 @@ export function reportTextQuery(month: string, format: "md") {
   });
 }
 
-export const attentionSourcesQuery = queryOptions({
-  queryKey: ["home", "sources"],
-  queryFn: ({ signal }) => api<AttentionSources>("/api/v1/kpis/attention-sources", { signal }),
-  staleTime: Number.POSITIVE_INFINITY,
-});
-
-/**
- * A panel's data from another module's API; `null` when this instance does not serve it (the module is not
- * installed: the sources query says so, or the route answers 404), so the home page says "not available".
- */
-async function optional<T>(path: string, signal: AbortSignal): Promise<T | null> {
-  try {
-    return await api<T>(path, { signal });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
-}
-
-function attentionQuery<T>(key: keyof AttentionSources, path: string, served: boolean | undefined) {
+/** A home-page panel's items from another module's API (every module is part of every opsdeck). */
+function attentionQuery<T>(key: string, path: string) {
   return queryOptions({
-    queryKey: ["home", key, served],
-    queryFn: ({ signal }) => (served ? optional<{ items: T[] }>(path, signal) : Promise.resolve(null)),
-    enabled: served !== undefined,
+    queryKey: ["home", key],
+    queryFn: ({ signal }) => api<{ items: T[] }>(path, { signal }),
   });
 }
 
-export const overdueActionItemsQuery = (served: boolean | undefined) =>
-  attentionQuery<OverdueActionItem>("overdueActionItems", "/api/v1/action-items?overdue=true", served);
-export const slosQuery = (served: boolean | undefined) =>
-  attentionQuery<SloSummary>("slos", "/api/v1/slos", served);
-export const budgetsQuery = (served: boolean | undefined) =>
-  attentionQuery<BudgetSummary>("budgets", "/api/v1/cost/budgets", served);
+export const overdueActionItemsQuery = attentionQuery<OverdueActionItem>(
+  "overdueActionItems",
+  "/api/v1/action-items?overdue=true",
+);
+export const slosQuery = attentionQuery<SloSummary>("slos", "/api/v1/slos");
+export const budgetsQuery = attentionQuery<BudgetSummary>("budgets", "/api/v1/cost/budgets");
 
 /** The incidents behind one KPI number (at most 200 ids, the server's cap). */
 export function incidentRecordsQuery(ids: string[]) {

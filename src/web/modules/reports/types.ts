@@ -1,13 +1,12 @@
 /** API shapes, type-only from the server's zod schemas (nothing of the server reaches the bundle). */
 import type {
-  AttentionSources,
   GroupBy,
   IncidentRecordView,
   KpisResponse,
   KpiView,
 } from "../../../modules/kpis/kpis.schema.ts";
 
-export type { AttentionSources, GroupBy, IncidentRecordView, KpisResponse, KpiView };
+export type { GroupBy, IncidentRecordView, KpisResponse, KpiView };
 export type KpiGroup = KpiView["groups"][number];
 
 export const groupByOptions: GroupBy[] = ["severity", "service", "team", "month"];
