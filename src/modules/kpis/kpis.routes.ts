@@ -3,14 +3,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppDeps, ZodApp } from "../../platform/modules.ts";
 import { incidentRecords } from "./incident-kpis.ts";
-import {
-  attentionSources,
-  incidentRecordView,
-  kpiQuery,
-  kpisResponse,
-  recordsQuery,
-  reportQuery,
-} from "./kpis.schema.ts";
+import { incidentRecordView, kpiQuery, kpisResponse, recordsQuery, reportQuery } from "./kpis.schema.ts";
 import { computeKpis } from "./kpis.service.ts";
 import { renderMonthlyReport } from "./report.service.ts";
 
@@ -49,25 +42,6 @@ export function kpiRoutes(app: ZodApp, { db, clock }: AppDeps): void {
       },
     },
     async (request) => ({ items: await incidentRecords(db.read, request.query.ids) }),
-  );
-  // The home page asks first which of its panels' sources this instance serves: a request to a module
-  // that is not installed would fail (and log a console error) in every browser.
-  app.get(
-    "/api/v1/kpis/attention-sources",
-    {
-      config: { permission: { role: "viewer" } },
-      schema: {
-        tags,
-        description:
-          "Which of the home page's attention sources (action items, SLOs, budgets) this instance serves.",
-        response: { 200: attentionSources },
-      },
-    },
-    async () => ({
-      overdueActionItems: app.hasRoute({ method: "GET", url: "/api/v1/action-items" }),
-      slos: app.hasRoute({ method: "GET", url: "/api/v1/slos" }),
-      budgets: app.hasRoute({ method: "GET", url: "/api/v1/cost/budgets" }),
-    }),
   );
   // Its own scope: the report frame needs a different X-Frame-Options than the rest of the API.
   void app.register(async (scope: FastifyInstance) => {

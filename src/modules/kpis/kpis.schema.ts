@@ -99,13 +99,6 @@ export const reportQuery = z
   })
   .strict();
 
-export const attentionSources = z.object({
-  overdueActionItems: z.boolean(),
-  slos: z.boolean(),
-  budgets: z.boolean(),
-});
-export type AttentionSources = z.output<typeof attentionSources>;
-
 /** `?ids=a,b,c`: the incidents behind a KPI number, at most the record-id cap. */
 export const recordsQuery = z
   .object({
