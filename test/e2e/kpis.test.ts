@@ -15,6 +15,10 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
 }, async () => {
   assert.ok(world, "before() did not finish");
   await runScenario(world, "kpis", async (page) => {
+    // What each page asks the server for: every KPI is computed once per view.
+    const requested: URL[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url())));
+    const count = (path: string) => requested.filter((u) => u.pathname === path).length;
     // Home: what needs attention now. Each panel shows items or an empty state.
     for (const name of [/^Open incidents/, /^Overdue action items/, /^Burning SLOs/, /^Budgets at risk/]) {
       const panel = page.getByRole("region", { name });
@@ -34,6 +38,8 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
     const n = Number(await firstRow.locator("td").nth(3).textContent());
     assert.ok(n > 0, "the demo history gives MTTA numbers");
     await page.getByRole("img", { name: "Incidents per month" }).waitFor();
+    await page.getByRole("img", { name: "MTTA and MTTR (mean) per month" }).waitFor();
+    assert.equal(count("/api/v1/kpis"), 1, "the tables and the trend charts come from one request");
 
     // A number opens the records behind it: as many incident links as n (the demo stays under the cap).
     await firstRow.locator("td").nth(1).getByRole("button").click();
@@ -52,6 +58,7 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
     await page.getByRole("button", { name: "Show" }).click();
     await page.waitForURL(/groupBy=team/);
     await mtta.locator("th", { hasText: "team" }).waitFor();
+    assert.equal(count("/api/v1/kpis"), 2, "a new grouping is one more request");
 
     // The monthly review: the server's HTML report in a frame, with its charts, and the downloads.
     await page.getByRole("link", { name: "Monthly review" }).click();

@@ -44,6 +44,8 @@ export const kpiNames = [
   "mttr",
   "incident_count",
   "incident_trend",
+  "mtta_trend",
+  "mttr_trend",
   "availability",
   "pages_per_person",
   "pages_outside_working_hours",

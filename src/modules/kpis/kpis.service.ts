@@ -21,7 +21,7 @@ export interface KpiRange {
 export async function computeKpis(db: Database, clock: Clock, range: KpiRange): Promise<KpisResponse> {
   const from = toIso(range.from);
   const to = toIso(range.to);
-  const incidents = async (): Promise<KpiView[]> => {
+  const incidents = async (): Promise<{ incident: KpiView[]; followups: KpiView[] }> => {
     const [facts, teams] = await Promise.all([
       incidentFacts(db.read, from, to),
       range.groupBy === "team" ? serviceTeams(db) : new Map<string, string>(),
@@ -32,16 +32,12 @@ export async function computeKpis(db: Database, clock: Clock, range: KpiRange): 
       now: toIso(clock.now()),
       incidentIds: facts.map((f) => f.id),
     });
-    return [...incidentKpis(facts, range.groupBy, teams), ...followups];
+    return { incident: incidentKpis(facts, range.groupBy, teams), followups };
   };
-  const [incidentAndFollowup, pages, noise] = await Promise.all([
+  const [{ incident, followups }, pages, noise] = await Promise.all([
     incidents(),
     pageFacts(db.read, from, to).then(oncallKpis),
     alertNoiseKpis(db.read, from, to, range.groupBy),
   ]);
-  const [mtta, mttr, count, trend, ...followups] = incidentAndFollowup;
-  const kpis = [mtta, mttr, count, trend, ...pages, ...noise, ...followups].filter(
-    (k): k is KpiView => k !== undefined,
-  );
-  return { from, to, groupBy: range.groupBy, kpis };
+  return { from, to, groupBy: range.groupBy, kpis: [...incident, ...pages, ...noise, ...followups] };
 }

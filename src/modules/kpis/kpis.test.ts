@@ -109,6 +109,13 @@ for (const engine of testEngines()) {
         ["2026-10", null, null, 5, 5, "ABCDE"],
         ["2026-11", null, null, 1, 1, "F"],
       ]);
+      // The trends are by month whatever the grouping, so the dashboard needs no second request for its
+      // charts. G (September) was acknowledged after 11 s and is open; F (November) is neither.
+      assert.deepEqual(table(byService, "mtta_trend", titles), [
+        ["2026-09", 11, 11, 1, null, "G"],
+        ["2026-10", 285, 240, 4, null, "ABCE"],
+      ]);
+      assert.deepEqual(table(byService, "mttr_trend", titles), [["2026-10", 1800, 1500, 4, null, "ABCD"]]);
       results[`${engine.name}:incidents`] = [bySeverity, byTeam, byMonth, byService].map((r) =>
         r.kpis.map((k) => table(r, k.name, titles)),
       );

@@ -58,18 +58,20 @@ function RangePicker(props: { from: string; to: string; groupBy: GroupBy }) {
   );
 }
 
+/** The monthly trend KPIs come in every answer, whatever the grouping: no second request for the charts. */
 function Trends({ data }: { data: KpisResponse | undefined }) {
   if (!data) return null;
-  const find = (name: string) => data.kpis.find((k) => k.name === name)?.groups ?? [];
-  const months = find("incident_count").map((g) => g.key);
+  const find = (name: KpiView["name"]) => data.kpis.find((k) => k.name === name)?.groups ?? [];
+  const months = find("incident_trend").map((g) => g.key);
   if (months.length === 0) return <p className="empty">No incidents in this range.</p>;
-  const meanOf = (name: string) => months.map((m) => find(name).find((g) => g.key === m)?.mean ?? null);
+  const meanOf = (name: KpiView["name"]) =>
+    months.map((m) => find(name).find((g) => g.key === m)?.mean ?? null);
   return (
     <div className="trend-grid">
       <figure>
         <CountBars
           title="Incidents per month"
-          points={find("incident_count").map((g) => ({ label: g.key, value: g.n }))}
+          points={find("incident_trend").map((g) => ({ label: g.key, value: g.n }))}
         />
         <figcaption className="small muted">Incidents per month</figcaption>
       </figure>
@@ -78,8 +80,8 @@ function Trends({ data }: { data: KpisResponse | undefined }) {
           title="MTTA and MTTR (mean) per month"
           labels={months}
           series={[
-            { name: "MTTA", className: "series-a", values: meanOf("mtta") },
-            { name: "MTTR", className: "series-b", values: meanOf("mttr") },
+            { name: "MTTA", className: "series-a", values: meanOf("mtta_trend") },
+            { name: "MTTR", className: "series-b", values: meanOf("mttr_trend") },
           ]}
         />
         <figcaption className="small muted">
@@ -97,7 +99,6 @@ export function KpiDashboardPage() {
   const range = effectiveRange(search);
   const apiRange = { from: atUtc(range.from), to: atUtc(range.to) };
   const kpis = useQuery(kpisQuery({ ...apiRange, groupBy: range.groupBy }));
-  const trend = useQuery(kpisQuery({ ...apiRange, groupBy: "month" }));
   const [selection, setSelection] = useState<RecordsSelection | null>(null);
   const close = useCallback(() => setSelection(null), []);
   return (
@@ -113,8 +114,8 @@ export function KpiDashboardPage() {
       />
       <RangePicker key={`${range.from}${range.to}${range.groupBy}`} {...range} />
       <Panel title="Trends">
-        <QueryState isPending={trend.isPending} error={trend.error}>
-          <Trends data={trend.data} />
+        <QueryState isPending={kpis.isPending} error={kpis.error}>
+          <Trends data={kpis.data} />
         </QueryState>
       </Panel>
       <QueryState isPending={kpis.isPending} error={kpis.error}>

@@ -7,6 +7,8 @@ const titles: Record<string, string> = {
   mttr: "MTTR (time to resolve)",
   incident_count: "Incidents",
   incident_trend: "Incidents per month",
+  mtta_trend: "MTTA per month",
+  mttr_trend: "MTTR per month",
   availability: "Availability against SLO",
   pages_per_person: "Pages per person",
   pages_outside_working_hours: "Pages outside working hours",
