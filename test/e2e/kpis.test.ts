@@ -15,10 +15,12 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
 }, async () => {
   assert.ok(world, "before() did not finish");
   await runScenario(world, "kpis", async (page) => {
-    // What each page asks the server for: every KPI is computed once per view.
+    // What each page asks the server for: every KPI and the monthly report are built once per view.
     const requested: URL[] = [];
     page.on("request", (request) => requested.push(new URL(request.url())));
-    const count = (path: string) => requested.filter((u) => u.pathname === path).length;
+    const count = (path: string, format?: string) =>
+      requested.filter((u) => u.pathname === path && (!format || u.searchParams.get("format") === format))
+        .length;
     // Home: what needs attention now. Each panel shows items or an empty state.
     for (const name of [/^Open incidents/, /^Overdue action items/, /^Burning SLOs/, /^Budgets at risk/]) {
       const panel = page.getByRole("region", { name });
@@ -69,8 +71,14 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
     for (const label of ["HTML", "Markdown", "CSV", "PDF"])
       await page.getByRole("link", { name: `Download ${label}` }).waitFor();
     await page.screenshot({ path: `${artifacts}monthly-review.png`, fullPage: true });
+    assert.equal(count("/api/v1/reports/monthly", "html"), 1, "the framed report is built once");
+    assert.equal(count("/api/v1/reports/monthly", "md"), 0, "the Markdown waits for its tab");
     await page.getByRole("tab", { name: "Markdown" }).click();
     await page.locator("pre.report-markdown", { hasText: "# Monthly operations review" }).waitFor();
+    await page.getByRole("tab", { name: "Report" }).click();
+    await frame.getByRole("heading", { name: /Monthly operations review/ }).waitFor();
+    assert.equal(count("/api/v1/reports/monthly", "md"), 1);
+    assert.equal(count("/api/v1/reports/monthly", "html"), 1, "switching tabs keeps the framed report");
 
     // The dashboard in the dark theme.
     await page.getByRole("link", { name: "KPI dashboard" }).click();

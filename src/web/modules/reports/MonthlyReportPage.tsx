@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTheme } from "../../lib/theme.ts";
 import { PageHeader, Panel, QueryState } from "../../ui/Page.tsx";
 import { reportTextQuery, reportUrl } from "./queries.ts";
+import { ReportFrame } from "./ReportFrame.tsx";
 import { monthlyReportRoute } from "./routes.ts";
 import { lastMonth } from "./search.ts";
 import "./reports.css";
@@ -15,6 +16,16 @@ const downloads = [
   { format: "pdf", label: "PDF" },
 ] as const;
 
+/** The Markdown, fetched only when its tab is opened: most readers never build it. */
+function ReportMarkdown({ month }: { month: string }) {
+  const markdown = useQuery(reportTextQuery(month, "md"));
+  return (
+    <QueryState isPending={markdown.isPending} error={markdown.error}>
+      <pre className="report-markdown">{markdown.data}</pre>
+    </QueryState>
+  );
+}
+
 /**
  * The monthly operations review, rendered by the server exactly as the CLI and the scheduled mail render
  * it: the HTML in a frame (its own strict CSP: no scripts), the Markdown as text, and downloads of each.
@@ -24,7 +35,6 @@ export function MonthlyReportPage() {
   const month = search.month ?? lastMonth();
   const navigate = useNavigate({ from: monthlyReportRoute.fullPath });
   const [view, setView] = useState<"html" | "md">("html");
-  const markdown = useQuery(reportTextQuery(month, "md"));
   const { theme } = useTheme();
   return (
     <>
@@ -70,18 +80,8 @@ export function MonthlyReportPage() {
             </button>
           ))}
         </div>
-        <QueryState isPending={markdown.isPending} error={markdown.error}>
-          {view === "html" ? (
-            <iframe
-              key={`${month}-${theme}`}
-              className="report-frame"
-              title={`Operations review ${month}`}
-              src={reportUrl(month, "html", theme)}
-            />
-          ) : (
-            <pre className="report-markdown">{markdown.data}</pre>
-          )}
-        </QueryState>
+        <ReportFrame key={`${month}-${theme}`} month={month} theme={theme} hidden={view !== "html"} />
+        {view === "md" ? <ReportMarkdown month={month} /> : null}
       </Panel>
     </>
   );
