@@ -141,11 +141,12 @@ export async function importFocusFiles(
         await storeFingerprint(trx, spec, services);
         await ensureWatch(trx, ctx.clock);
         // Anomalies and budgets are evaluated right after this commit, from the first imported day on,
-        // instead of at the next 5-minute check.
+        // instead of at the next 5-minute check (which then knows these imports are evaluated).
         const firstDay = prepared.map((p) => p.periodStart.slice(0, 10)).sort()[0];
         await scheduleCostAnalytics(trx, ctx.clock, {
           reason: `import:${prepared[0]?.id ?? "none"}`,
           from: firstDay,
+          imports: prepared.map((p) => p.id),
           once: true,
         });
         return old;

@@ -9,6 +9,7 @@ import {
   costAnalyticsJob,
   costAnalyticsJobHandlers,
   evaluateNow,
+  scheduleCostAnalytics,
   startCostAnalyticsJobs,
 } from "./analytics.jobs.ts";
 import { dailyRows, seedRollup } from "./test-seed.ts";
@@ -108,6 +109,53 @@ for (const engine of testEngines()) {
       // Service name and sub-account of the new series (the spend is allocated to no team); the EKS
       // anomalies of the first test are found again, not added.
       assert.deepEqual(summary.anomalies, { found: 4, added: 2, alerted: 0 });
+    });
+
+    it("does not evaluate an import again that its own evaluation covered, but one whose evaluation was lost", async () => {
+      // An import as the import service leaves it: its rows, and its evaluation enqueued in its transaction.
+      // A lost evaluation: its job committed (done), then the process died before the evaluation ran.
+      const newImport = async (id: string, at: string, evaluation: "runs" | "lost") => {
+        clock.set(at);
+        const row = { serviceName: `Add-on ${id}`, subAccountId: "9", team: null };
+        await seedRollup(
+          database.db,
+          dailyRows("2026-11-14", "2026-11-14", row, () => "1.00"),
+          id,
+          at,
+        );
+        await database.db.write(async (trx) => {
+          const request = { reason: `import:${id}`, from: "2026-11-01", imports: [id], once: true };
+          await scheduleCostAnalytics(trx, clock, request);
+          if (evaluation === "lost")
+            await trx
+              .updateTable("jobs")
+              .set({ status: "done" })
+              .where("key", "=", `cost-analytics:import:${id}`)
+              .execute();
+        });
+      };
+      const clearAnomalies = () => database.db.write((trx) => trx.deleteFrom("cost_anomalies").execute());
+      await runAt("2026-11-15T10:05:00.000Z");
+
+      // The import's evaluation runs right after it; the next slot has nothing new to evaluate.
+      await newImport("import-3", "2026-11-15T10:06:00.000Z", "runs");
+      await clearAnomalies();
+      await runAt("2026-11-15T10:06:00.000Z");
+      assert.equal(await anomalies(), 2, "the import's own evaluation");
+      await clearAnomalies();
+      await runAt("2026-11-15T10:10:00.000Z");
+      assert.equal(await anomalies(), 0, "evaluated once, not again by the periodic slot");
+
+      // import-4's evaluation was lost; import-5's ran, but covers only import-5's days.
+      await newImport("import-4", "2026-11-15T10:11:00.000Z", "lost");
+      await newImport("import-5", "2026-11-15T10:12:00.000Z", "runs");
+      await runAt("2026-11-15T10:12:00.000Z");
+      await clearAnomalies();
+      await runAt("2026-11-15T10:15:00.000Z");
+      assert.equal(await anomalies(), 2, "the periodic slot evaluates in place of the lost evaluation");
+      await clearAnomalies();
+      await runAt("2026-11-15T10:20:00.000Z");
+      assert.equal(await anomalies(), 0, "and then once only");
     });
   });
 }

@@ -25,7 +25,12 @@ export interface SeedRow {
  * Writes rows straight into `cost_daily` under one import record, exactly as an import leaves them, so a
  * test controls every amount. The import's Parquet file does not exist: drill-downs find nothing.
  */
-export async function seedRollup(db: Database, rows: SeedRow[], importId = "test-import"): Promise<void> {
+export async function seedRollup(
+  db: Database,
+  rows: SeedRow[],
+  importId = "test-import",
+  importedAt = "2026-11-15T00:00:00.000Z",
+): Promise<void> {
   const nanos = (v: string) => toNanos(v).toString();
   await db.write(async (trx) => {
     await trx
@@ -40,7 +45,7 @@ export async function seedRollup(db: Database, rows: SeedRow[], importId = "test
         currency: rows[0]?.currency ?? "USD",
         parquet_file: `${importId}-missing.parquet`,
         warnings_json: "[]",
-        imported_at: "2026-11-15T00:00:00.000Z",
+        imported_at: importedAt,
         imported_by: "test",
       })
       .execute();
