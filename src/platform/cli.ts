@@ -71,13 +71,27 @@ export async function withDatabase<T>(work: (db: Database, config: Config) => Pr
   }
 }
 
-/** Calls a running server's API (the `--url` mode, for CI pipelines) with OPSDECK_TOKEN. */
+/** Calls a running server's API (the `--url` mode, for CI pipelines) with OPSDECK_TOKEN; JSON answers. */
 export async function remoteCall(
   baseUrl: string,
   method: string,
   path: string,
   body?: { contentType: string; text: string },
 ): Promise<unknown> {
+  const text = (await remoteBytes(baseUrl, method, path, body)).toString("utf8");
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * The answer's bytes as they are, for documents that are not JSON (rules YAML, a PDF report); an error
+ * answer (problem+json) is thrown as an InputError with its title, detail and field errors.
+ */
+export async function remoteBytes(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: { contentType: string; text: string },
+): Promise<Buffer> {
   const token = cliToken();
   if (!token) throw new UsageError("--url needs OPSDECK_TOKEN set to an API token");
   const res = await fetch(new URL(path, baseUrl), {
@@ -85,20 +99,32 @@ export async function remoteCall(
     headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": body.contentType } : {}) },
     body: body?.text,
   });
-  const text = await res.text();
-  const parsed = text ? JSON.parse(text) : null;
+  const bytes = Buffer.from(await res.arrayBuffer());
   if (!res.ok) {
-    const p = parsed as {
-      detail?: string;
-      title?: string;
-      errors?: { path: string; message: string }[];
-    } | null;
+    const text = bytes.toString("utf8");
+    const problem = parseProblem(text);
     throw new InputError(
-      `${res.status} ${p?.title ?? res.statusText}: ${p?.detail ?? text}`,
-      p?.errors ?? [],
+      `${res.status} ${problem?.title ?? res.statusText}: ${problem?.detail ?? text.slice(0, 500)}`,
+      problem?.errors ?? [],
     );
   }
-  return parsed;
+  return bytes;
+}
+
+interface Problem {
+  title?: string;
+  detail?: string;
+  errors?: { path: string; message: string }[];
+}
+
+/** The problem document of an error answer; null when it is not JSON (a proxy's HTML page). */
+function parseProblem(text: string): Problem | null {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === "object" ? (parsed as Problem) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function printJson(value: unknown): void {

@@ -1,12 +1,15 @@
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { type TestDatabase, testEngines } from "../../platform/testing/databases.ts";
+import { startTestApp, type TestApp } from "../../platform/testing/test-app.ts";
 
+const run = promisify(execFile);
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 for (const engine of testEngines()) {
@@ -76,6 +79,36 @@ for (const engine of testEngines()) {
         assert.notEqual(bad.code, 0);
         assert.match(bad.err, /month.*01-12/);
       }
+    });
+  });
+}
+
+for (const engine of testEngines()) {
+  describe(`opsdeck report monthly --url on ${engine.name}`, () => {
+    let t: TestApp;
+    let address: string;
+    const remote = (token: string, ...args: string[]) =>
+      run(process.execPath, ["bin/opsdeck.js", "report", "monthly", "--url", address, ...args], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? "", OPSDECK_TOKEN: token, OPSDECK_LOG_LEVEL: "silent" },
+      });
+    before(async () => {
+      t = await startTestApp(engine);
+      address = await t.app.listen({ port: 0, host: "127.0.0.1" });
+    });
+    after(() => t.close());
+
+    it("prints the running server's report, and its refusal with the reason", async () => {
+      const api = await t.app.inject({
+        url: "/api/v1/reports/monthly?month=2026-10&format=md",
+        headers: t.as("viewer"),
+      });
+      assert.equal(api.statusCode, 200);
+      const printed = await remote(t.tokens.viewer, "--month", "2026-10", "--format", "md");
+      assert.equal(printed.stdout, api.body);
+      await assert.rejects(remote("not-a-token", "--month", "2026-10"), (e: { stderr?: string }) =>
+        /401 .*: /.test(e.stderr ?? ""),
+      );
     });
   });
 }

@@ -4,27 +4,16 @@ import {
   cliContext,
   printJson,
   printTable,
+  remoteBytes,
   remoteCall,
   stringOption,
   UsageError,
   withDatabase,
 } from "../../platform/cli.ts";
-import { cliToken } from "../../platform/config/config.ts";
 import { parseInput } from "../../platform/validation.ts";
 import { type KpisResponse, kpiQuery, reportFormats, reportQuery } from "./kpis.schema.ts";
 import { computeKpis } from "./kpis.service.ts";
 import { renderMonthlyReport } from "./report.service.ts";
-
-async function fetchReport(url: string, month: string, format: string): Promise<Buffer> {
-  const token = cliToken();
-  if (!token) throw new UsageError("--url needs OPSDECK_TOKEN set to an API token");
-  const res = await fetch(new URL(`/api/v1/reports/monthly?${new URLSearchParams({ month, format })}`, url), {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = Buffer.from(await res.arrayBuffer());
-  if (!res.ok) throw new UsageError(`${res.status}: ${body.toString("utf8").slice(0, 500)}`);
-  return body;
-}
 
 export const kpiCommands: CliCommand[] = [
   {
@@ -46,7 +35,11 @@ export const kpiCommands: CliCommand[] = [
       if (q.format === "pdf" && !out) throw new UsageError("--format pdf needs --out FILE");
       const url = stringOption(args, "url", false);
       const body = url
-        ? await fetchReport(url, q.month, q.format)
+        ? await remoteBytes(
+            url,
+            "GET",
+            `/api/v1/reports/monthly?${new URLSearchParams({ month: q.month, format: q.format })}`,
+          )
         : (await withDatabase((db) => renderMonthlyReport(db, cliContext().clock, q.month, q.format))).body;
       if (out) {
         await writeFile(out, body);

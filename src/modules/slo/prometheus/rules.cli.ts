@@ -1,20 +1,13 @@
 import { writeFile } from "node:fs/promises";
-import { type CliCommand, stringOption, UsageError, withDatabase } from "../../../platform/cli.ts";
-import { cliToken } from "../../../platform/config/config.ts";
+import {
+  type CliCommand,
+  remoteBytes,
+  stringOption,
+  UsageError,
+  withDatabase,
+} from "../../../platform/cli.ts";
 import { renderPrometheusRules } from "./rules.ts";
 import { allDefinitions } from "./state.repository.ts";
-
-/** The rules as text from a running server (`--url`), which answers YAML rather than JSON. */
-async function remoteRules(baseUrl: string): Promise<string> {
-  const token = cliToken();
-  if (!token) throw new UsageError("--url needs OPSDECK_TOKEN set to an API token");
-  const res = await fetch(new URL("/api/v1/slos/rules?format=prometheus", baseUrl), {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${res.status} ${res.statusText}: ${text}`);
-  return text;
-}
 
 export const prometheusCommands: CliCommand[] = [
   {
@@ -32,7 +25,9 @@ export const prometheusCommands: CliCommand[] = [
         throw new UsageError(`--format ${format} is not supported; use prometheus`);
       const url = stringOption(args, "url", false);
       let text: string;
-      if (url) text = await remoteRules(url);
+      // A running server answers YAML, not JSON.
+      if (url)
+        text = (await remoteBytes(url, "GET", "/api/v1/slos/rules?format=prometheus")).toString("utf8");
       else {
         const rendered = await withDatabase(async (db) =>
           renderPrometheusRules(await allDefinitions(db.read)),
