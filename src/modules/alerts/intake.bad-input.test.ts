@@ -69,6 +69,15 @@ for (const engine of testEngines()) {
       assert.equal(await stored(), before);
     });
 
+    it("answers 400 for a NUL character, which PostgreSQL cannot store, and stores nothing", async () => {
+      const before = await stored();
+      const webhook = intake.webhook as { key: string; url: string };
+      const res = await send(webhook.url, webhook.key, JSON.stringify({ title: "Down\u0000" }));
+      assert.equal(res.statusCode, 400, res.body);
+      assert.match(res.json().detail, /body\.title.*NUL/);
+      assert.equal(await stored(), before);
+    });
+
     it("answers 400 for a huge label set and 413 above 1 MiB, storing nothing half-way", async () => {
       const before = await stored();
       const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`label_${i}`, "v"]));

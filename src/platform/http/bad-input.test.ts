@@ -73,6 +73,24 @@ for (const engine of testEngines()) {
       assert.equal(team.statusCode, 404);
     });
 
+    it("a NUL character anywhere in the request is a 400 naming where, not a 500 on PostgreSQL", async () => {
+      // PostgreSQL cannot store U+0000 in text; random JSON bodies hit this as {"name": "\u0000"}.
+      const body = await post("/api/v1/tokens", JSON.stringify({ name: "a\u0000b" }));
+      assert.equal(body.statusCode, 400, body.body);
+      assert.deepEqual(
+        body.json().errors.map((e: { path: string }) => e.path),
+        ["body.name"],
+      );
+      const nested = await post("/api/v1/teams", JSON.stringify({ name: "t3", links: [{ "x\u0000": 1 }] }));
+      assert.equal(nested.statusCode, 400, nested.body);
+      assert.match(nested.json().detail, /^body\.links\.0 holds a NUL/, "keys count too");
+      for (const url of ["/api/v1/teams/a%00b", "/api/v1/audit?actor=a%00b"]) {
+        const res = await t.app.inject({ method: "GET", url, headers: t.as("admin") });
+        assert.equal(res.statusCode, 400, `${url}: ${res.body}`);
+        assert.match(res.json().detail, /NUL/);
+      }
+    });
+
     it("an unknown query parameter value is a 400, not a 500", async () => {
       const res = await t.app.inject({
         method: "GET",
