@@ -89,7 +89,11 @@ describe("receiver parsers (property)", () => {
   });
 });
 
-const labelName = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/);
+const labelName = fc.oneof(
+  fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,10}$/),
+  // Valid label names that are also Object.prototype's: a label the alert lacks must still be empty.
+  fc.constantFrom("constructor", "toString", "__proto__", "valueOf", "hasOwnProperty"),
+);
 const matcher: fc.Arbitrary<Matcher> = fc.record({
   name: labelName,
   op: fc.constantFrom(...matchOps),
@@ -145,6 +149,8 @@ describe("matchers (property)", () => {
         const re = value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
         assert.equal(test("=~", re), !test("!~", re));
         assert.equal(test("=~", re), test("=", value), "an escaped regex matches exactly its text");
+        const own = Object.hasOwn(ls, name) ? ls[name] : undefined;
+        assert.equal(test("=", ""), (own ?? "") === "", "a missing label is the empty string");
       }),
     );
   });
@@ -155,5 +161,8 @@ describe("matchers (property)", () => {
     assert.equal(compileMatchers(r.value)({ alertname: "X" }), true);
     assert.ok(!parseMatcher('a=~"("').ok, "an invalid regex is refused");
     assert.ok(!parseMatcher("1abc=x").ok, "a label name cannot start with a digit");
+    const inherited = parseMatchers(['constructor=~".+"']);
+    assert.ok(inherited.ok);
+    assert.equal(compileMatchers(inherited.value)({}), false, "Object.prototype's members are no labels");
   });
 });

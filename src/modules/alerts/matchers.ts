@@ -128,7 +128,9 @@ const comparators: Record<MatchOp, (value: string) => (actual: string) => boolea
 export function compileMatchers(matchers: Matcher[]): LabelTest {
   const tests = matchers.map((m) => {
     const compare = comparators[m.op](m.value);
-    return (labels: Record<string, string>) => compare(labels[m.name] ?? "");
+    // Own labels only: `constructor` or `toString` is a valid label name, not Object.prototype's.
+    return (labels: Record<string, string>) =>
+      compare((Object.hasOwn(labels, m.name) ? labels[m.name] : undefined) ?? "");
   });
   return (labels) => tests.every((t) => t(labels));
 }
