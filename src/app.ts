@@ -10,7 +10,6 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { modules } from "./modules/registry.ts";
-import { InputError } from "./platform/errors.ts";
 import {
   type RouteEntry,
   registerAuthentication,
@@ -18,6 +17,7 @@ import {
   sessionCookieFor,
 } from "./platform/http/authenticate.ts";
 import { registerDrain } from "./platform/http/drain.ts";
+import { refuseNulCharacters } from "./platform/http/nul-characters.ts";
 import { registerObservability } from "./platform/http/observability.ts";
 import { handleError, sendProblem } from "./platform/http/problem.ts";
 import { registerWeb } from "./platform/http/web.ts";
@@ -28,27 +28,6 @@ import type { AppDeps, ZodApp } from "./platform/modules.ts";
 function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
   const incoming = req.headers["x-request-id"];
   return typeof incoming === "string" && /^[A-Za-z0-9._:-]{8,128}$/.test(incoming) ? incoming : randomUUID();
-}
-
-/**
- * Where the request holds U+0000 (a key or a string of the params, query or body), or null. PostgreSQL
- * cannot store it in text, so letting it through would be a 500 there and stored data on SQLite. Walked
- * without recursion: a 1 MiB body can nest deeper than the stack.
- */
-function nulCharacterAt(parts: Record<string, unknown>): string | null {
-  const stack: [string, unknown][] = Object.entries(parts);
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [path, value] = next;
-    if (typeof value === "string") {
-      if (value.includes("\u0000")) return path;
-    } else if (typeof value === "object" && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
-        if (key.includes("\u0000")) return path;
-        stack.push([`${path}.${key}`, child]);
-      }
-    }
-  }
-  return null;
 }
 
 export interface BuiltApp {
@@ -98,18 +77,7 @@ export async function buildServer(deps: AppDeps, options: BuildOptions = {}): Pr
     void reply.header("referrer-policy", "same-origin");
     void reply.header("x-frame-options", "DENY");
   });
-  // Before validation, so every route (the alert intake too) refuses it alike on both engines.
-  app.addHook("preValidation", async (request) => {
-    const path = nulCharacterAt({
-      params: request.params,
-      querystring: request.query,
-      body: request.body,
-    });
-    if (path)
-      throw new InputError(`${path} holds a NUL character (U+0000)`, [
-        { path, message: "must not hold a NUL character (U+0000)" },
-      ]);
-  });
+  refuseNulCharacters(app);
   // YAML manifests arrive as text; the apply route parses them itself to report lines.
   app.addContentTypeParser(
     ["application/yaml", "application/x-yaml", "text/yaml", "text/plain"],

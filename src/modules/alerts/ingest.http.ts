@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { InputError } from "../../platform/errors.ts";
+import { noteRawBody } from "../../platform/http/nul-characters.ts";
 import { sendProblem } from "../../platform/http/problem.ts";
 import type { AppDeps } from "../../platform/modules.ts";
 import type { IngestBatcher } from "./ingest.batcher.ts";
@@ -20,11 +21,12 @@ const authenticated = new WeakMap<FastifyRequest, CompiledIntegration>();
  * `__proto__` key is dropped so no payload can reach an object's prototype.
  */
 export function parseIntakeBody(
-  _request: FastifyRequest,
+  request: FastifyRequest,
   body: Buffer,
   done: (err: Error | null, body?: unknown) => void,
 ) {
   if (!isUtf8(body)) return done(new InputError("the body is not valid UTF-8"));
+  noteRawBody(request, body);
   const text = body.toString("utf8");
   try {
     const value = body.includes('"__proto__"')
