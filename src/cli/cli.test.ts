@@ -95,6 +95,30 @@ describe("opsdeck CLI on the host database", () => {
     assert.match(r.stderr, /bad\.yaml:5 document 1: spec\.email/);
   });
 
+  it("names a file that does not exist, without a stack trace, exit code 1", async () => {
+    const missing = join(dir, "no-such-dir");
+    for (const args of [
+      ["apply", "-f", missing, "--dry-run"],
+      ["incidents", "import", join(missing, "history.csv")],
+    ]) {
+      const r = await opsdeck(args, env);
+      assert.equal(r.code, 1, args.join(" "));
+      assert.match(r.stderr, /^error: \S*no-such-dir\S*: no such file or directory\n$/);
+    }
+  });
+
+  it("ends quietly when the reader closes the pipe early (opsdeck ... | head)", async () => {
+    const child = spawn(process.execPath, [bin, "help"], { env });
+    child.stdout.destroy(); // the reader is gone before the first write: that write gets EPIPE
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    assert.equal(code, 0, stderr);
+    assert.equal(stderr, "");
+  });
+
   it("stops on a wrong configuration value, naming the variable", async () => {
     const r = await opsdeck(["user", "list"], { OPSDECK_DATABASE_URL: "mysql://nope" });
     assert.equal(r.code, 2);

@@ -153,6 +153,18 @@ export async function readStdin(): Promise<string> {
 }
 
 /** Prints a failure the way a user can act on it and returns the exit code. */
+/**
+ * A file the user named that cannot be read (`apply -f missing/`, `incidents import nope.csv`): the path and
+ * the reason, without a stack trace. Null for any other error.
+ */
+export function fileErrorText(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const { code, path, syscall } = error as NodeJS.ErrnoException;
+  if (typeof code !== "string" || typeof path !== "string" || typeof syscall !== "string") return null;
+  const reason = error.message.replace(/^[A-Z]+: /, "").replace(/, [a-z]+ '.*'$/s, "");
+  return `${path}: ${reason}`;
+}
+
 export function reportFailure(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`error: ${error.message}\n`);
@@ -165,6 +177,11 @@ export function reportFailure(error: unknown): number {
   if (error instanceof Error && error.name === "ConfigError") {
     process.stderr.write(`configuration error:\n${error.message}\n`);
     return 2;
+  }
+  const fileError = fileErrorText(error);
+  if (fileError) {
+    process.stderr.write(`error: ${fileError}\n`);
+    return 1;
   }
   process.stderr.write(`error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return 1;
