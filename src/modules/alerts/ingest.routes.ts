@@ -147,7 +147,7 @@ export function intakeRoutes(app: ZodApp, deps: AppDeps, batcher: IngestBatcher)
     const enqueue = async (request: FastifyRequest, reply: FastifyReply, name?: string) => {
       const body = request.body as z.output<typeof pagerDutyEvent>;
       if (!isAuthenticated(request)) {
-        const integration = await integrationForKey(db, clock, body.routing_key);
+        const integration = body.routing_key ? await integrationForKey(db, clock, body.routing_key) : null;
         if (!integration || (name !== undefined && integration.name !== name))
           return unauthorized(request, reply);
         authenticateAs(request, integration);

@@ -206,6 +206,15 @@ for (const engine of testEngines()) {
       });
       assert.equal(bearer.statusCode, 202, bearer.body);
       assert.ok(bearer.json().dedup_key);
+      // With the key in the header, routing_key may be left out (docs/alerts.md: "also" in the body).
+      const { routing_key: _, ...headerOnly } = trigger;
+      const noBodyKey = await post(t, keys.pd?.path ?? "", keys.pd?.key ?? "", {
+        ...headerOnly,
+        dedup_key: "srv02/disk",
+      });
+      assert.equal(noBodyKey.statusCode, 202, noBodyKey.body);
+      const noKeyAtAll = await send(headerOnly);
+      assert.equal(noKeyAtAll.statusCode, 401, noKeyAtAll.body);
     });
 
     it("takes the generic webhook", async () => {

@@ -7,12 +7,13 @@ const text = (max: number) => z.string().max(max);
 
 /**
  * PagerDuty Events API v2 (`POST /v2/enqueue`). `routing_key` carries the integration key for senders that
- * cannot set a header: opsdeck's key goes where PagerDuty's did. Trigger needs a payload; acknowledge and
- * resolve need the dedup_key of the alert they mean.
+ * cannot set a header: opsdeck's key goes where PagerDuty's did. With `Authorization: Bearer KEY` it may be
+ * left out (and is ignored). Trigger needs a payload; acknowledge and resolve need the dedup_key of the
+ * alert they mean.
  */
 export const pagerDutyEvent = z
   .object({
-    routing_key: text(256).min(1),
+    routing_key: text(256).min(1).optional(),
     event_action: z.enum(["trigger", "acknowledge", "resolve"], {
       error: "event_action must be trigger, acknowledge or resolve",
     }),
