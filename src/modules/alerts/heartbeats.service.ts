@@ -1,14 +1,13 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
-import { recordAudit } from "../../platform/audit/index.ts";
 import { addMs, type Clock, toIso } from "../../platform/clock.ts";
-import type { ActionContext } from "../../platform/context.ts";
 import type { Database } from "../../platform/db/database.ts";
 import type { Tables } from "../../platform/db/tables.ts";
 import { NotFoundError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { enqueueJob, type JobHandler } from "../../platform/jobs/index.ts";
 import type { KindHandler } from "../../platform/manifests/kinds.ts";
+import { specStore } from "../../platform/manifests/spec-store.ts";
 import { entityName } from "../../platform/schema-common.ts";
 import type { IncomingAlert } from "./alert.ts";
 import { labelSet } from "./formats/limits.ts";
@@ -81,48 +80,20 @@ function missedAlert(r: Row, spec: HeartbeatSpec, lastSeen: string): IncomingAle
   };
 }
 
-export async function putHeartbeat(
-  trx: Kysely<Tables>,
-  ctx: ActionContext,
-  name: string,
-  spec: HeartbeatSpec,
-) {
-  const now = toIso(ctx.clock.now());
-  const existing = await findHeartbeat(trx, name);
-  const values = {
-    integration: spec.integration,
-    interval_seconds: spec.intervalMinutes * 60,
-    spec_json: JSON.stringify(spec),
-    updated_at: now,
-  };
-  if (existing) await trx.updateTable("heartbeats").set(values).where("id", "=", existing.id).execute();
-  else
-    await trx
-      .insertInto("heartbeats")
-      .values({ id: newId(ctx.clock.now()), name, last_ping_at: null, created_at: now, ...values })
-      .execute();
-  const row = (await findHeartbeat(trx, name)) as Row;
-  await scheduleCheck(trx, ctx.clock, name, dueAt(row));
-  await recordAudit(trx, ctx, {
-    action: existing ? "heartbeat.update" : "heartbeat.create",
-    entityType: "heartbeat",
-    entityId: name,
-    before: existing ? JSON.parse(existing.spec_json) : undefined,
-    after: spec,
-  });
-}
-
-export async function removeHeartbeat(trx: Kysely<Tables>, ctx: ActionContext, name: string) {
-  const existing = await findHeartbeat(trx, name);
-  if (!existing) throw new NotFoundError(`no heartbeat named '${name}'`);
-  await trx.deleteFrom("heartbeats").where("id", "=", existing.id).execute();
-  await recordAudit(trx, ctx, {
-    action: "heartbeat.delete",
-    entityType: "heartbeat",
-    entityId: name,
-    before: JSON.parse(existing.spec_json),
-  });
-}
+/** Every put plans the check of the deadline the row now has (its interval may have changed). */
+const heartbeats = specStore<HeartbeatSpec, "heartbeats">({
+  table: "heartbeats",
+  key: "name",
+  actionPrefix: "heartbeat",
+  entityType: "heartbeat",
+  notFound: (name) => `no heartbeat named '${name}'`,
+  columns: (spec) => ({ integration: spec.integration, interval_seconds: spec.intervalMinutes * 60 }),
+  insertColumns: (now) => ({ id: newId(now), last_ping_at: null, created_at: toIso(now) }),
+  async afterPut(trx, ctx, name) {
+    const row = (await findHeartbeat(trx, name)) as Row;
+    await scheduleCheck(trx, ctx.clock, name, dueAt(row));
+  },
+});
 
 /** Records a ping, resolves the missed-ping alert if one is open, and schedules the next check. */
 export async function pingHeartbeat(
@@ -191,12 +162,9 @@ export const heartbeatKind: KindHandler<HeartbeatSpec> = {
   kind: "Heartbeat",
   order: 61,
   spec: heartbeatSpec as unknown as z.ZodType<HeartbeatSpec>,
-  async current(db) {
-    const rows = await db.selectFrom("heartbeats").select(["name", "spec_json"]).execute();
-    return new Map(rows.map((r) => [r.name, JSON.parse(r.spec_json) as HeartbeatSpec]));
-  },
-  upsert: (db, ctx, name, spec) => putHeartbeat(db, ctx, name, spec),
-  remove: removeHeartbeat,
+  current: heartbeats.all,
+  upsert: heartbeats.put,
+  remove: heartbeats.remove,
   /** A heartbeat whose integration exists nowhere could never fire: refused before anything is applied. */
   validate: (db, _name, spec, incoming) => integrationIssues(db, spec.integration, incoming),
 };

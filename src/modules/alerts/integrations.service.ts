@@ -9,6 +9,7 @@ import type { Tables } from "../../platform/db/tables.ts";
 import { ConflictError, NotFoundError } from "../../platform/errors.ts";
 import { newId, newSecret } from "../../platform/ids.ts";
 import type { KindHandler } from "../../platform/manifests/kinds.ts";
+import { specStore } from "../../platform/manifests/spec-store.ts";
 import {
   type IntegrationDetail,
   type IntegrationSpec,
@@ -91,54 +92,24 @@ function findRow(db: Kysely<Tables>, name: string) {
   return db.selectFrom("alert_integrations").selectAll().where("name", "=", name).executeTakeFirst();
 }
 
-/** Creates (with a new key) or updates an integration in the caller's transaction; the key is never audited. */
-export async function putIntegration(
-  trx: Kysely<Tables>,
-  ctx: ActionContext,
-  name: string,
-  spec: IntegrationSpec,
-) {
-  const now = toIso(ctx.clock.now());
-  const existing = await findRow(trx, name);
-  const values = { type: spec.type, spec_json: JSON.stringify(spec), updated_at: now };
-  if (existing)
-    await trx.updateTable("alert_integrations").set(values).where("id", "=", existing.id).execute();
-  else {
+/**
+ * Integrations as stored. A new one gets its key here, and the key is never audited (only the spec is);
+ * every change clears this process's key cache at once.
+ */
+const integrations = specStore<IntegrationSpec, "alert_integrations">({
+  table: "alert_integrations",
+  key: "name",
+  actionPrefix: "integration",
+  entityType: "integration",
+  notFound: (name) => `no integration named '${name}'`,
+  columns: (spec) => ({ type: spec.type }),
+  insertColumns(now) {
     const secret = newSecret("odi_");
-    await trx
-      .insertInto("alert_integrations")
-      .values({
-        id: newId(ctx.clock.now()),
-        name,
-        secret,
-        key_hash: hashKey(secret),
-        created_at: now,
-        ...values,
-      })
-      .execute();
-  }
-  forgetIntegrationKeys();
-  await recordAudit(trx, ctx, {
-    action: existing ? "integration.update" : "integration.create",
-    entityType: "integration",
-    entityId: name,
-    before: existing ? JSON.parse(existing.spec_json) : undefined,
-    after: spec,
-  });
-}
-
-export async function removeIntegration(trx: Kysely<Tables>, ctx: ActionContext, name: string) {
-  const existing = await findRow(trx, name);
-  if (!existing) throw new NotFoundError(`no integration named '${name}'`);
-  await trx.deleteFrom("alert_integrations").where("id", "=", existing.id).execute();
-  forgetIntegrationKeys();
-  await recordAudit(trx, ctx, {
-    action: "integration.delete",
-    entityType: "integration",
-    entityId: name,
-    before: JSON.parse(existing.spec_json),
-  });
-}
+    return { id: newId(now), secret, key_hash: hashKey(secret), created_at: toIso(now) };
+  },
+  afterPut: forgetIntegrationKeys,
+  afterRemove: forgetIntegrationKeys,
+});
 
 export async function createIntegration(
   db: Database,
@@ -148,7 +119,7 @@ export async function createIntegration(
 ) {
   await db.write(async (trx) => {
     if (await findRow(trx, name)) throw new ConflictError(`an integration named '${name}' exists`);
-    await putIntegration(trx, ctx, name, spec);
+    await integrations.put(trx, ctx, name, spec);
   });
 }
 
@@ -160,12 +131,12 @@ export async function replaceIntegration(
 ) {
   await db.write(async (trx) => {
     if (!(await findRow(trx, name))) throw new NotFoundError(`no integration named '${name}'`);
-    await putIntegration(trx, ctx, name, spec);
+    await integrations.put(trx, ctx, name, spec);
   });
 }
 
 export async function deleteIntegration(db: Database, ctx: ActionContext, name: string) {
-  await db.write((trx) => removeIntegration(trx, ctx, name));
+  await db.write((trx) => integrations.remove(trx, ctx, name));
 }
 
 /** Replaces the key: the old one stops working here at once and on other instances within keyCacheMs. */
@@ -224,10 +195,7 @@ export const integrationKind: KindHandler<IntegrationSpec> = {
   kind: "Integration",
   order: 60,
   spec: integrationSpec as unknown as z.ZodType<IntegrationSpec>,
-  async current(db) {
-    const rows = await db.selectFrom("alert_integrations").select(["name", "spec_json"]).execute();
-    return new Map(rows.map((r) => [r.name, JSON.parse(r.spec_json) as IntegrationSpec]));
-  },
-  upsert: (db, ctx, name, spec) => putIntegration(db, ctx, name, spec),
-  remove: removeIntegration,
+  current: integrations.all,
+  upsert: integrations.put,
+  remove: integrations.remove,
 };
