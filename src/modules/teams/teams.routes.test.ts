@@ -66,6 +66,17 @@ for (const engine of testEngines()) {
       });
       assert.equal(patched.json().description, "Block and object storage");
       assert.equal(patched.json().displayName, "Storage");
+      const members = (res: { json(): { members: { name: string }[] } }) =>
+        res.json().members.map((m) => m.name);
+      assert.deepEqual(members(patched), ["nobody-yet", "responder1"], "members stay");
+      const renamed = await t.app.inject({
+        method: "PATCH",
+        url: "/api/v1/teams/storage",
+        headers: t.as("manager"),
+        payload: { displayName: "Storage team" },
+      });
+      assert.equal(renamed.json().description, "Block and object storage", "the description stays");
+      assert.deepEqual(members(renamed), ["nobody-yet", "responder1"]);
       assert.equal(
         (await t.app.inject({ method: "DELETE", url: "/api/v1/teams/storage", headers: t.as("manager") }))
           .statusCode,

@@ -13,7 +13,14 @@ export const teamSpec = z
   .strict();
 
 export const createTeamBody = teamSpec.extend({ name: entityName }).strict();
-export const updateTeamBody = teamSpec.partial().strict();
+/**
+ * Only the fields given change: without the spec's defaults, which `.partial()` keeps (a PATCH of the
+ * description would otherwise come with `members: []` and empty the team).
+ */
+export const updateTeamBody = teamSpec
+  .extend({ description: z.string().max(2000), members: z.array(entityName) })
+  .partial()
+  .strict();
 
 export const teamMemberView = z.object({
   name: z.string(),
