@@ -1,10 +1,10 @@
 import type { IncomingMessage } from "node:http";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { InputError } from "../errors.ts";
+import { nulCharacterPath, nulRefusal } from "../nul-character.ts";
 
 /**
- * PostgreSQL cannot store U+0000 in text: a request holding one would be a 500 there and stored data on
- * SQLite, so every route refuses it with a 400 naming where it is.
+ * Every route refuses U+0000 (see platform/nul-character.ts) with a 400 naming where it is.
  *
  * JSON can only carry it escaped (`\u0000`; a raw control character is invalid JSON), so the parsers that
  * see the raw text note the requests whose body holds that escape, and only those bodies are walked: the
@@ -19,31 +19,6 @@ export function noteRawBody(request: FastifyRequest, raw: string | Buffer): void
   if (raw.includes(escapedNul)) mayHoldNul.add(request.raw);
 }
 
-function isPlainValue(value: object): boolean {
-  const proto = Object.getPrototypeOf(value);
-  return Array.isArray(value) || proto === Object.prototype || proto === null;
-}
-
-/**
- * Where the parts hold U+0000 (a key or a string), or null. Only arrays and plain objects are walked (never
- * a stream's object graph); without recursion, as a 1 MiB body can nest deeper than the stack.
- */
-export function nulCharacterAt(parts: Record<string, unknown>): string | null {
-  const stack: [string, unknown][] = Object.entries(parts);
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [path, value] = next;
-    if (typeof value === "string") {
-      if (value.includes("\u0000")) return path;
-    } else if (typeof value === "object" && value !== null && isPlainValue(value)) {
-      for (const [key, child] of Object.entries(value)) {
-        if (key.includes("\u0000")) return path;
-        stack.push([`${path}.${key}`, child]);
-      }
-    }
-  }
-  return null;
-}
-
 /** Replaces the default JSON parser with one that notes escaped NULs (same proto-poisoning handling). */
 export function refuseNulCharacters(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser("error", "error");
@@ -56,14 +31,14 @@ export function refuseNulCharacters(app: FastifyInstance): void {
   app.addHook("preValidation", async (request) => {
     const body = request.body;
     // Params and query come as objects of the router's own classes: copied, they are plain.
-    const path = nulCharacterAt({
+    const found = nulCharacterPath({
       params: { ...(request.params as object) },
       querystring: { ...(request.query as object) },
       ...(typeof body === "string" || mayHoldNul.has(request.raw) ? { body } : {}),
     });
-    if (path)
-      throw new InputError(`${path} holds a NUL character (U+0000)`, [
-        { path, message: "must not hold a NUL character (U+0000)" },
-      ]);
+    if (found) {
+      const path = found.join(".");
+      throw new InputError(`${path} holds a NUL character (U+0000)`, [{ path, message: nulRefusal }]);
+    }
   });
 }

@@ -143,6 +143,25 @@ spec: { email: not-an-email, role: responder }
       assert.equal(team?.display_name, "SRE");
     });
 
+    it("refuses a NUL character written as a YAML escape, at its line, before anything is stored", async () => {
+      // PostgreSQL cannot store U+0000 in text; YAML writes it as "\0" (or \x00, \u0000) in quotes.
+      const bad = people.replaceAll("ana", "nia").replace("displayName: SRE", 'displayName: "S\\0RE"');
+      await assert.rejects(apply(database, ctx, bad), (error: unknown) => {
+        assert.ok(error instanceof InputError);
+        assert.deepEqual(
+          error.issues.map((i) => [i.document, i.path, i.line, i.message]),
+          [[2, "spec.displayName", 11, "must not hold a NUL character (U+0000)"]],
+        );
+        return true;
+      });
+      const stored = await database.db.read
+        .selectFrom("users")
+        .select("name")
+        .where("name", "=", "nia")
+        .execute();
+      assert.deepEqual(stored, [], "all or nothing: the valid User document is not applied either");
+    });
+
     it("refuses unknown kinds, duplicates and bad names", async () => {
       const text = `apiVersion: opsdeck.dev/v1
 kind: Spaceship

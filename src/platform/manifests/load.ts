@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Document, isMap, isSeq, LineCounter, parseAllDocuments, parse as parseYaml } from "yaml";
 import type { FieldIssue } from "../errors.ts";
+import { nulCharacterPath, nulRefusal } from "../nul-character.ts";
 
 /** A parsed YAML document with what is needed to point at a line later. */
 export interface LoadedDocument {
@@ -113,6 +114,11 @@ export function parseManifestText(
       },
     });
   });
+  for (const d of documents) {
+    const at = nulCharacterPath(d.value);
+    if (at)
+      issues.push({ file, document: d.index, line: d.lineOf(at), path: at.join("."), message: nulRefusal });
+  }
   return { documents, issues };
 }
 
