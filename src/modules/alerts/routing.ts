@@ -57,6 +57,8 @@ export function routeAlert(integration: CompiledIntegration, alert: IncomingAler
  * the unique index stays small; the readable form is kept when it fits.
  */
 export function groupKeyOf(service: string, groupBy: string[], labels: Record<string, string>): string {
-  const key = `${service}|${groupBy.map((l) => `${l}=${labels[l] ?? ""}`).join(",")}`;
+  // Own labels only: `constructor` is a valid label name, not Object.prototype's member.
+  const value = (l: string) => (Object.hasOwn(labels, l) ? labels[l] : undefined) ?? "";
+  const key = `${service}|${groupBy.map((l) => `${l}=${value(l)}`).join(",")}`;
   return key.length <= 300 ? key : `${service}|#${createHash("sha256").update(key).digest("hex")}`;
 }
