@@ -58,29 +58,20 @@ export const definitions = {
 
 const monthOf = (f: IncidentFact) => f.created_at.slice(0, 7);
 
-/** Seconds from trigger to acknowledgement, per key, over the acknowledged incidents. */
-function ackGroups(facts: IncidentFact[], key: (f: IncidentFact) => string) {
+/**
+ * Seconds from trigger to `end` (acknowledgement: MTTA; resolution: MTTR), per key, over the incidents
+ * that reached it.
+ */
+function durationsTo(
+  end: "acknowledged_at" | "resolved_at",
+  facts: IncidentFact[],
+  key: (f: IncidentFact) => string,
+) {
   return durationGroups(
-    facts
-      .filter((f) => f.acknowledged_at)
-      .map((f) => ({
-        key: key(f),
-        id: f.id,
-        seconds: secondsBetween(f.created_at, f.acknowledged_at as string),
-      })),
-  );
-}
-
-/** Seconds from trigger to resolution, per key, over the resolved incidents. */
-function resolveGroups(facts: IncidentFact[], key: (f: IncidentFact) => string) {
-  return durationGroups(
-    facts
-      .filter((f) => f.resolved_at)
-      .map((f) => ({
-        key: key(f),
-        id: f.id,
-        seconds: secondsBetween(f.created_at, f.resolved_at as string),
-      })),
+    facts.flatMap((f) => {
+      const at = f[end];
+      return at ? [{ key: key(f), id: f.id, seconds: secondsBetween(f.created_at, at) }] : [];
+    }),
   );
 }
 
@@ -93,13 +84,19 @@ export function incidentKpis(facts: IncidentFact[], groupBy: GroupBy, teams: Map
   const base = { recordType: "incident" as const, groupedBy: groupBy, unavailable: null };
   const trend = { ...base, groupedBy: "month" };
   return [
-    { name: "mtta", definition: definitions.mtta, unit: "seconds", ...base, groups: ackGroups(facts, key) },
+    {
+      name: "mtta",
+      definition: definitions.mtta,
+      unit: "seconds",
+      ...base,
+      groups: durationsTo("acknowledged_at", facts, key),
+    },
     {
       name: "mttr",
       definition: definitions.mttr,
       unit: "seconds",
       ...base,
-      groups: resolveGroups(facts, key),
+      groups: durationsTo("resolved_at", facts, key),
     },
     {
       name: "incident_count",
@@ -120,14 +117,14 @@ export function incidentKpis(facts: IncidentFact[], groupBy: GroupBy, teams: Map
       definition: definitions.mtta_trend,
       unit: "seconds",
       ...trend,
-      groups: ackGroups(facts, monthOf),
+      groups: durationsTo("acknowledged_at", facts, monthOf),
     },
     {
       name: "mttr_trend",
       definition: definitions.mttr_trend,
       unit: "seconds",
       ...trend,
-      groups: resolveGroups(facts, monthOf),
+      groups: durationsTo("resolved_at", facts, monthOf),
     },
   ];
 }
