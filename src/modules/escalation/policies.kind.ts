@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { KindHandler } from "../../platform/manifests/kinds.ts";
+import type { KindHandler, SpecProblem } from "../../platform/manifests/kinds.ts";
 import { type PolicySpec, policySpec } from "./escalation.schema.ts";
 import { allPolicyRows, specOf } from "./policies.repository.ts";
 import { putPolicy, removePolicy } from "./policies.service.ts";
@@ -30,18 +30,25 @@ export const policyKind: KindHandler<PolicySpec> = {
       Team: names(incoming, "Team"),
       Schedule: names(incoming, "Schedule"),
     });
-    const messages = issues.map((i) => `${i.path}: ${i.message}`);
+    const problems: SpecProblem[] = [...issues];
     // The end state: stored policies as the apply leaves them (those in the apply replaced by their documents).
     const endState = new Map<string, PolicySpec>();
     for (const row of await allPolicyRows(db)) endState.set(row.name, specOf(row));
     for (const [other, s] of incoming.get("EscalationPolicy") ?? []) endState.set(other, s as PolicySpec);
     spec.services.forEach((service, i) => {
       const other = [...endState].find(([n, s]) => n !== name && s.services.includes(service));
-      if (other) messages.push(`spec.services.${i}: service ${service} is escalated by policy ${other[0]}`);
+      if (other)
+        problems.push({
+          path: `spec.services.${i}`,
+          message: `service ${service} is escalated by policy ${other[0]}`,
+        });
     });
     const defaults = [...endState].filter(([, s]) => s.default).map(([n]) => n);
     if (spec.default && defaults.length > 1)
-      messages.push(`spec.default: only one policy may be the default (${defaults.join(", ")})`);
-    return messages;
+      problems.push({
+        path: "spec.default",
+        message: `only one policy may be the default (${defaults.join(", ")})`,
+      });
+    return problems;
   },
 };

@@ -14,8 +14,7 @@ const layer = {
 };
 const good = { timeZone: "Europe/Berlin", layers: [layer] };
 
-type Problem = { errors: { path: string; message: string }[] };
-const messages = (body: Problem) => body.errors.map((e) => `${e.path}: ${e.message}`);
+type Problem = { errors: { path: string; line?: number; message: string }[] };
 
 for (const engine of testEngines()) {
   describe(`Schedule documents and bad input on ${engine.name}`, () => {
@@ -48,12 +47,18 @@ for (const engine of testEngines()) {
         layers: [{ ...layer, participants: ["responder1", "manager1", "zed"] }],
         overrides: [{ user: "ghost", start: "2026-11-05T00:00:00Z", end: "2026-11-05T06:00:00Z" }],
       };
-      const applied = await applyYaml(t, userDocs(["newcomer"]), scheduleDoc("typo", spec));
+      const documents = [userDocs(["newcomer"]), scheduleDoc("typo", spec)];
+      const applied = await applyYaml(t, ...documents);
       assert.equal(applied.statusCode, 400);
-      assert.deepEqual(messages(applied.json()), [
-        "spec: spec.layers.0.participants.2: no user named 'zed'",
-        "spec: spec.overrides.0.user: no user named 'ghost'",
-      ]);
+      const lines = documents.join("---\n").split("\n");
+      const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+      assert.deepEqual(
+        (applied.json() as Problem).errors.map((e) => [e.path, e.line, e.message]),
+        [
+          ["spec.layers.0.participants.2", lineOf("- zed"), "no user named 'zed'"],
+          ["spec.overrides.0.user", lineOf("user: ghost"), "no user named 'ghost'"],
+        ],
+      );
       // All or nothing: the valid User document of the same apply was not created either.
       assert.equal((await call(t, "admin", "GET", "/api/v1/users/newcomer")).statusCode, 404);
       const posted = await call(t, "manager", "POST", "/api/v1/schedules", { name: "typo", ...spec });

@@ -18,7 +18,6 @@ export const scheduleKind: KindHandler<ScheduleDocumentSpec> = {
   remove: removeSchedule,
   async validate(db, _name, spec, incoming) {
     const declared = new Set(incoming.get("User")?.keys() ?? []);
-    const issues = await unknownUsers(db, spec, "spec.", declared);
-    return issues.map((i) => `${i.path}: ${i.message}`);
+    return unknownUsers(db, spec, "spec.", declared);
   },
 };

@@ -50,13 +50,21 @@ export type CombiningTranslator = DocumentTranslator & {
   combine?(docs: SourcedDocument[]): SourcedDocument[];
 };
 
+/** A document whose envelope and spec are valid, with the way to point at the line of one of its fields. */
+interface ValidDocument {
+  doc: SourcedDocument;
+  handler: KindHandler;
+  spec: unknown;
+  lineOf: LoadedDocument["lineOf"];
+}
+
 /** Checks the envelope, translates foreign documents and validates each spec; collects every issue. */
 export function validateDocuments(
   loaded: LoadedDocument[],
   registry: Registry,
-): { docs: { doc: SourcedDocument; handler: KindHandler; spec: unknown }[]; issues: FieldIssue[] } {
+): { docs: ValidDocument[]; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const out: { doc: SourcedDocument; handler: KindHandler; spec: unknown }[] = [];
+  const out: ValidDocument[] = [];
   const seen = new Map<string, SourcedDocument>();
   const issueAt = (l: LoadedDocument) => (path: (string | number)[], message: string) =>
     issues.push({
@@ -147,7 +155,7 @@ export function validateDocuments(
       continue;
     }
     seen.set(key, doc);
-    out.push({ doc, handler, spec: parsed.data });
+    out.push({ doc, handler, spec: parsed.data, lineOf: l.lineOf });
   }
   // Issues of the three steps above, back in the order of the documents they name (sort is stable).
   const position = new Map(loaded.map((l, i) => [`${l.file}#${l.index}`, i]));
@@ -155,6 +163,15 @@ export function validateDocuments(
     (a, b) => (position.get(`${a.file}#${a.document}`) ?? 0) - (position.get(`${b.file}#${b.document}`) ?? 0),
   );
   return { docs: out, issues };
+}
+
+/** The apply's refusal: every problem by file, line, document and field; nothing was applied. */
+function refusal(issues: FieldIssue[]): InputError {
+  const text = issues.map(
+    (i) =>
+      `${i.file ?? "(input)"}${i.line ? `:${i.line}` : ""} document ${i.document ?? "?"}: ${i.path}: ${i.message}`,
+  );
+  return new InputError(`nothing was applied; ${issues.length} problem(s):\n${text.join("\n")}`, issues);
 }
 
 /** Stable JSON: key order must not make two equal specs look different. */
@@ -196,30 +213,16 @@ export async function applyDocuments(
 ): Promise<Change[]> {
   const { docs, issues } = validateDocuments(loaded, registry);
   const all = [...parseIssues, ...issues];
-  if (all.length > 0) {
-    const text = all.map(
-      (i) =>
-        `${i.file ?? "(input)"}${i.line ? `:${i.line}` : ""} document ${i.document ?? "?"}: ${i.path}: ${i.message}`,
-    );
-    throw new InputError(`nothing was applied; ${all.length} problem(s):\n${text.join("\n")}`, all);
-  }
+  if (all.length > 0) throw refusal(all);
   const plan = async (trx: Kysely<Tables>) => computePlan(trx, docs, registry, options.prune);
   if (options.dryRun) {
     const { changes, crossIssues } = await plan(db.read);
-    if (crossIssues.length > 0)
-      throw new InputError(
-        crossIssues.map((i) => `${i.file}: ${i.path}: ${i.message}`).join("\n"),
-        crossIssues,
-      );
+    if (crossIssues.length > 0) throw refusal(crossIssues);
     return changes;
   }
   return db.write(async (trx) => {
     const { changes, crossIssues } = await plan(trx);
-    if (crossIssues.length > 0)
-      throw new InputError(
-        crossIssues.map((i) => `${i.file}: ${i.path}: ${i.message}`).join("\n"),
-        crossIssues,
-      );
+    if (crossIssues.length > 0) throw refusal(crossIssues);
     const ordered = [...docs].sort((a, b) => a.handler.order - b.handler.order);
     const byKey = new Map(changes.map((c) => [keyOf(c.kind, c.name), c]));
     const now = toIso(ctx.clock.now());
@@ -263,7 +266,7 @@ export async function applyDocuments(
 
 async function computePlan(
   db: Kysely<Tables>,
-  docs: { doc: SourcedDocument; handler: KindHandler; spec: unknown }[],
+  docs: ValidDocument[],
   registry: Registry,
   prune: boolean,
 ): Promise<{ changes: Change[]; crossIssues: FieldIssue[] }> {
@@ -286,8 +289,13 @@ async function computePlan(
     if (before === undefined) changes.push({ ...base, action: "create" });
     else if (canonical(before) === canonical(d.spec)) changes.push({ ...base, action: "unchanged" });
     else changes.push({ ...base, action: "update", fields: changedFields(before, d.spec) });
-    for (const message of (await d.handler.validate?.(db, d.doc.name, d.spec, incoming)) ?? []) {
-      crossIssues.push({ file: d.doc.file, document: d.doc.index, line: d.doc.line, path: "spec", message });
+    for (const problem of (await d.handler.validate?.(db, d.doc.name, d.spec, incoming)) ?? []) {
+      const at = { file: d.doc.file, document: d.doc.index };
+      crossIssues.push(
+        typeof problem === "string"
+          ? { ...at, line: d.doc.line, path: "spec", message: problem }
+          : { ...at, line: d.lineOf(problem.path.split(".")), ...problem },
+      );
     }
   }
   if (prune) {

@@ -17,6 +17,12 @@ export interface SourcedDocument {
   line: number;
 }
 
+/** A cross-document problem of one field of a spec. */
+export interface SpecProblem {
+  path: string;
+  message: string;
+}
+
 /**
  * A kind that `opsdeck apply` manages. `current` and the parsed spec use the same normalized shape, so
  * comparing their JSON tells unchanged from update. Handlers run inside the apply's one transaction.
@@ -32,13 +38,17 @@ export interface KindHandler<Spec = unknown> {
   current(db: Kysely<Tables>): Promise<Map<string, Spec>>;
   upsert(db: Kysely<Tables>, ctx: ActionContext, name: string, spec: Spec, existed: boolean): Promise<void>;
   remove(db: Kysely<Tables>, ctx: ActionContext, name: string): Promise<void>;
-  /** Cross-document checks after every document parsed (e.g. a team member must be a known user). */
+  /**
+   * Cross-document checks after every document parsed (e.g. a team member must be a known user): a
+   * string is about the whole spec; a problem with a path (dotted, from the document's root, such as
+   * `spec.layers.0.participants.2`) is reported at that field's line.
+   */
   validate?(
     db: Kysely<Tables>,
     name: string,
     spec: Spec,
     incoming: Map<string, Map<string, unknown>>,
-  ): Promise<string[]>;
+  ): Promise<(string | SpecProblem)[]>;
 }
 
 /**
