@@ -42,9 +42,11 @@ export const historyImportCommands: CliCommand[] = ["incidents import", "inciden
     if (args.values.json) printJson(result);
     else
       process.stdout.write(
-        result.numbers
-          ? `imported ${result.imported} incidents as #${result.numbers.first}-#${result.numbers.last}\n`
-          : "imported 0 incidents\n",
+        `${
+          result.numbers
+            ? `imported ${result.imported} incidents as #${result.numbers.first}-#${result.numbers.last}`
+            : "imported 0 incidents"
+        }${result.skipped > 0 ? `; ${result.skipped} already imported, left out` : ""}\n`,
       );
   },
 }));

@@ -6,6 +6,7 @@ import { importIncidentHistory } from "./history-import.ts";
 
 const importResult = z.object({
   imported: z.number(),
+  skipped: z.number().describe("rows an earlier import already brought in (same service, title and trigger)"),
   numbers: z.object({ first: z.number(), last: z.number() }).nullable(),
 });
 

@@ -100,7 +100,7 @@ for (const engine of testEngines()) {
       ].join("\r\n");
       const res = await importCsv(t, csv);
       assert.equal(res.statusCode, 201, res.body);
-      assert.deepEqual(res.json(), { imported: 3, numbers: { first: 1, last: 3 } });
+      assert.deepEqual(res.json(), { imported: 3, skipped: 0, numbers: { first: 1, last: 3 } });
 
       const first = await t.app.inject({
         method: "GET",
@@ -144,6 +144,36 @@ for (const engine of testEngines()) {
 
       const audit = await listAudit(t.database.db.read, { entityType: "incident", limit: 10 });
       assert.equal(audit[0]?.action, "incident.import");
+    });
+
+    it("leaves out rows an earlier import brought in, so importing an export again does not double the history", async () => {
+      const rows = [
+        "Disk full,checkout,SEV2,2026-09-01T10:00:00Z,,2026-09-01T11:00:00Z",
+        "Cert expired,checkout,SEV1,2026-09-02T10:00:00Z,,2026-09-02T10:30:00Z",
+      ];
+      const first = await importCsv(t, [header, ...rows].join("\n"));
+      assert.equal(first.statusCode, 201, first.body);
+      assert.equal(first.json().imported, 2);
+      const count = async () =>
+        (
+          await t.database.db.read
+            .selectFrom("incidents")
+            .select("id")
+            .where("title", "in", ["Disk full", "Cert expired", "New one"])
+            .execute()
+        ).length;
+      // The same export again, grown by one row: only the new row is imported.
+      const again = await importCsv(
+        t,
+        [header, ...rows, "New one,checkout,SEV3,2026-09-03T10:00:00Z,,"].join("\n"),
+      );
+      assert.equal(again.statusCode, 201, again.body);
+      assert.equal(again.json().imported, 1);
+      assert.equal(again.json().skipped, 2);
+      assert.equal(await count(), 3);
+      // Another title at the same instant is another incident.
+      const other = await importCsv(t, `${header}\nDisk full (db),checkout,SEV2,2026-09-01T10:00:00Z,,`);
+      assert.deepEqual([other.json().imported, other.json().skipped], [1, 0]);
     });
 
     it("refuses an empty file and a missing column", async () => {

@@ -1,8 +1,10 @@
+import type { Kysely } from "kysely";
 import { recordAudit } from "../../platform/audit/index.ts";
 import { toIso } from "../../platform/clock.ts";
 import { type ActionContext, actorLabel } from "../../platform/context.ts";
 import { chunks } from "../../platform/db/chunks.ts";
 import type { Database } from "../../platform/db/database.ts";
+import type { Tables } from "../../platform/db/tables.ts";
 import { InputError } from "../../platform/errors.ts";
 import { newId } from "../../platform/ids.ts";
 import { allEntities } from "../catalog/index.ts";
@@ -25,7 +27,30 @@ export async function hasImportedHistory(db: Database): Promise<boolean> {
 
 export interface ImportResult {
   imported: number;
+  /** Rows already imported before (same service, title and trigger instant), left out. */
+  skipped: number;
   numbers: { first: number; last: number } | null;
+}
+
+const identity = (r: { service: string | null; title: string; triggeredAt: string }) =>
+  `${r.service}\n${r.title}\n${r.triggeredAt}`;
+
+/**
+ * The rows an earlier import already brought in, by service, title and trigger instant: running the same
+ * export again (or an overlapping one) must not double the history the KPIs count.
+ */
+async function alreadyImported(trx: Kysely<Tables>, rows: HistoryRow[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(rows.map((r) => r.triggeredAt))], 500)) {
+    const existing = await trx
+      .selectFrom("incidents")
+      .select(["service", "title", "created_at"])
+      .where("source", "=", importedSource)
+      .where("created_at", "in", part)
+      .execute();
+    for (const e of existing) found.add(identity({ ...e, triggeredAt: e.created_at }));
+  }
+  return found;
 }
 
 /** Catalog services by lower-cased name (the catalog's own rule for names), read through its index. */
@@ -51,7 +76,7 @@ export async function importIncidentHistory(
   file = "request body",
 ): Promise<ImportResult> {
   const now = ctx.clock.now();
-  const { rows, issues } = readHistory(csv, await catalogServices(db), now);
+  const { rows: parsed, issues } = readHistory(csv, await catalogServices(db), now);
   if (issues.length > 0) {
     const shown = issues.slice(0, 100).map((i) => ({ ...i, file }));
     const more = issues.length > 100 ? ` (first 100 of ${issues.length} shown)` : "";
@@ -59,6 +84,8 @@ export async function importIncidentHistory(
   }
   const actor = actorLabel(ctx.actor);
   return db.write(async (trx) => {
+    const seen = await alreadyImported(trx, parsed);
+    const rows = parsed.filter((r) => !seen.has(identity(r)));
     const numbers = await takeNumbers(trx, rows.length);
     const stamp = toIso(now);
     const incidents: IncidentRow[] = [];
@@ -126,8 +153,8 @@ export async function importIncidentHistory(
       action: "incident.import",
       entityType: "incident",
       entityId: range ? `#${range.first}-#${range.last}` : "-",
-      after: { file, imported: rows.length, numbers: range },
+      after: { file, imported: rows.length, skipped: parsed.length - rows.length, numbers: range },
     });
-    return { imported: rows.length, numbers: range };
+    return { imported: rows.length, skipped: parsed.length - rows.length, numbers: range };
   });
 }
