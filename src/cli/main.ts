@@ -97,12 +97,14 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // A reader that stops early (`opsdeck catalog list | head`) closes the pipe: that ends the command quietly,
-// as it does for other command-line tools, instead of an unhandled EPIPE with a stack trace.
-process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(0);
-  process.stderr.write(`error: cannot write the output: ${error.message}\n`);
-  process.exit(1);
-});
+// as it does for other command-line tools, instead of an unhandled EPIPE with a stack trace. Not for
+// `serve`, which must drain and stop through its signal handling whatever happens to its output.
+if (process.argv[2] !== "serve")
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    process.stderr.write(`error: cannot write the output: ${error.message}\n`);
+    process.exit(1);
+  });
 
 const code = await main(process.argv.slice(2));
 // `serve` keeps running; every other command ends here.

@@ -152,7 +152,6 @@ export async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Prints a failure the way a user can act on it and returns the exit code. */
 /**
  * A file the user named that cannot be read (`apply -f missing/`, `incidents import nope.csv`): the path and
  * the reason, without a stack trace. Null for any other error.
@@ -165,6 +164,7 @@ export function fileErrorText(error: unknown): string | null {
   return `${path}: ${reason}`;
 }
 
+/** Prints a failure the way a user can act on it and returns the exit code. */
 export function reportFailure(error: unknown): number {
   if (error instanceof UsageError) {
     process.stderr.write(`error: ${error.message}\n`);

@@ -1,15 +1,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { eventJobHandlers } from "../../platform/events/index.ts";
-import {
-  ensureRetention,
-  mergeJobHandlers,
-  retentionJobHandlers,
-  Worker,
-} from "../../platform/jobs/index.ts";
+import { loadConfig } from "../../platform/config/config.ts";
+import { ensureRetention, Worker } from "../../platform/jobs/index.ts";
 import { testEngines } from "../../platform/testing/databases.ts";
 import { startTestApp, type TestApp } from "../../platform/testing/test-app.ts";
-import { resolutionKeepMs, resolutionRetention } from "./resolutions.ts";
+import { modules } from "../registry.ts";
+import { resolutionKeepMs } from "./resolutions.ts";
 import { alertmanagerBody, makeIntegration, post } from "./test-support.ts";
 
 const hours = (n: number) => n * 3_600_000;
@@ -40,10 +36,16 @@ for (const engine of testEngines()) {
       worker = new Worker({
         db: t.database.db,
         clock: t.clock,
-        handlers: mergeJobHandlers([
-          retentionJobHandlers(t.clock, [resolutionRetention]),
-          eventJobHandlers([], t.clock),
-        ]),
+        // The platform's handlers as the server builds them: the retention job must know the alerts
+        // module's rule through the registry.
+        handlers:
+          modules
+            .find((m) => m.name === "platform")
+            ?.jobHandlers?.({
+              db: t.database.db,
+              clock: t.clock,
+              config: loadConfig({ OPSDECK_DATABASE_URL: t.database.url }),
+            }) ?? {},
         owner: "test",
         leaseMs: 60_000,
         pollMs: 1_000,

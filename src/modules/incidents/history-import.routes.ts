@@ -6,7 +6,9 @@ import { importIncidentHistory } from "./history-import.ts";
 
 const importResult = z.object({
   imported: z.number(),
-  skipped: z.number().describe("rows an earlier import already brought in (same service, title and trigger)"),
+  skipped: z
+    .number()
+    .describe("rows left out: already imported, or repeated in the file (same service, title and trigger)"),
   numbers: z.object({ first: z.number(), last: z.number() }).nullable(),
 });
 

@@ -27,7 +27,7 @@ export async function hasImportedHistory(db: Database): Promise<boolean> {
 
 export interface ImportResult {
   imported: number;
-  /** Rows already imported before (same service, title and trigger instant), left out. */
+  /** Rows left out: already imported, or repeated in the file (same service, title and trigger instant). */
   skipped: number;
   numbers: { first: number; last: number } | null;
 }
@@ -84,8 +84,15 @@ export async function importIncidentHistory(
   }
   const actor = actorLabel(ctx.actor);
   return db.write(async (trx) => {
+    // A row repeated within the file is left out like one imported before: the first one counts.
     const seen = await alreadyImported(trx, parsed);
-    const rows = parsed.filter((r) => !seen.has(identity(r)));
+    const rows: HistoryRow[] = [];
+    for (const r of parsed) {
+      const key = identity(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      rows.push(r);
+    }
     const numbers = await takeNumbers(trx, rows.length);
     const stamp = toIso(now);
     const incidents: IncidentRow[] = [];

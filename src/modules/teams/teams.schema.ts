@@ -18,7 +18,10 @@ export const createTeamBody = teamSpec.extend({ name: entityName }).strict();
  * description would otherwise come with `members: []` and empty the team).
  */
 export const updateTeamBody = teamSpec
-  .extend({ description: z.string().max(2000), members: z.array(entityName) })
+  .extend({
+    description: teamSpec.shape.description.removeDefault(),
+    members: teamSpec.shape.members.removeDefault(),
+  })
   .partial()
   .strict();
 

@@ -11,7 +11,7 @@ for (const engine of testEngines()) {
   describe(`job and event retention on ${engine.name}`, () => {
     const f = jobFixture(engine);
 
-    it("deletes old finished jobs and old events, keeps pending and recent ones, and schedules the next run", async () => {
+    it("deletes old finished jobs and old events, keeps pending and recent ones (failed ones longer), and schedules the next run", async () => {
       const { db } = f.t;
       const noop = async () => {};
       const handlers = {
@@ -29,7 +29,11 @@ for (const engine of testEngines()) {
       await f.worker(handlers).runDueJobsOnce();
       await db.write((trx) => publishEvent(trx, f.clock, { type: "test.old", subject: "t", payload: {} }));
 
-      f.clock.advance(retention.failedJobsMs + day);
+      // A job that failed 11 days before the run: past the week done jobs are kept, within failed jobs' month.
+      f.clock.advance(retention.failedJobsMs - 10 * day);
+      const midFailed = await f.enqueue({ type: "fail", payload: {}, maxAttempts: 1 });
+      await f.worker(handlers).runDueJobsOnce();
+      f.clock.advance(10 * day);
       const recentDone = await f.enqueue({ type: "noop", payload: {} });
       await f.worker(handlers).runDueJobsOnce();
       await db.write((trx) => publishEvent(trx, f.clock, { type: "test.recent", subject: "t", payload: {} }));
@@ -43,6 +47,7 @@ for (const engine of testEngines()) {
       assert.ok(!ids.has(oldFailed.id), "a failed job older than a month is gone");
       assert.ok(ids.has(oldPending.id), "pending jobs stay whatever their age");
       assert.ok(ids.has(recentDone.id), "a recent done job stays");
+      assert.ok(ids.has(midFailed.id), "a failed job is kept a month, not a week");
       assert.equal((await f.job(run.id)).status, "done");
       const events = await db.read.selectFrom("domain_events").select("type").execute();
       assert.deepEqual(
