@@ -155,7 +155,9 @@ export function validateDocuments(
       continue;
     }
     seen.set(key, doc);
-    out.push({ doc, handler, spec: parsed.data, lineOf: l.lineOf });
+    // A translated document's fields are not where its source's are: its problems point at the document.
+    const translated = (l.value as { apiVersion?: unknown }).apiVersion !== doc.apiVersion;
+    out.push({ doc, handler, spec: parsed.data, lineOf: translated ? () => doc.line : l.lineOf });
   }
   // Issues of the three steps above, back in the order of the documents they name (sort is stable).
   const position = new Map(loaded.map((l, i) => [`${l.file}#${l.index}`, i]));
