@@ -1,4 +1,5 @@
 import type { FieldIssue } from "../../platform/errors.ts";
+import { nulRefusal } from "../../platform/nul-character.ts";
 import { CsvSyntaxError, parseCsv } from "./history-import.csv.ts";
 import { type Severity, severityFromText } from "./incident.ts";
 
@@ -74,6 +75,8 @@ export function readHistory(
     const title = get("title");
     if (!title) issue(at, "title", "is empty");
     else if (title.length > 500) issue(at, "title", "is longer than 500 characters");
+    // The CLI reads files without the HTTP layer's check; PostgreSQL cannot store U+0000.
+    else if (title.includes("\u0000")) issue(at, "title", nulRefusal);
     const written = get("service");
     const service = knownServices.get(written.toLowerCase());
     if (!written) issue(at, "service", "is empty");

@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { listAudit } from "../../platform/audit/index.ts";
+import { InputError } from "../../platform/errors.ts";
 import { testEngines } from "../../platform/testing/databases.ts";
 import type { TestApp } from "../../platform/testing/test-app.ts";
 import { importCsv, startKpiWorld } from "../kpis/kpis.fixture.ts";
 import { parseCsv } from "./history-import.csv.ts";
+import { importIncidentHistory } from "./history-import.ts";
 
 const header = "title,service,severity,triggeredAt,acknowledgedAt,resolvedAt";
 
@@ -175,6 +177,18 @@ for (const engine of testEngines()) {
       const repeated = "Disk full (db),checkout,SEV2,2026-09-01T10:00:00Z,,";
       const other = await importCsv(t, `${header}\n${repeated}\n${repeated}`);
       assert.deepEqual([other.json().imported, other.json().skipped], [1, 1]);
+    });
+
+    it("refuses a NUL character in a title read from a file (the CLI's path), by row and column", async () => {
+      const csv = `${header}\nDisk\u0000full,checkout,SEV2,2026-09-04T10:00:00Z,,\n`;
+      await assert.rejects(importIncidentHistory(t.database.db, t.system, csv, "h.csv"), (e: unknown) => {
+        assert.ok(e instanceof InputError);
+        assert.deepEqual(
+          e.issues.map((i) => [i.path, i.message]),
+          [["row 2, column title", "must not hold a NUL character (U+0000)"]],
+        );
+        return true;
+      });
     });
 
     it("refuses an empty file and a missing column", async () => {
