@@ -94,3 +94,35 @@ test("home page attention panels, the KPI dashboard with its records, the monthl
     await page.screenshot({ path: `${artifacts}monthly-review-dark.png`, fullPage: true });
   });
 });
+
+test("the monthly review shows a report the server could not build as its problem; an ended session leads to login", {
+  timeout: 120_000,
+}, async () => {
+  assert.ok(world, "before() did not finish");
+  const problem = (status: number, title: string, detail: string) => ({
+    status,
+    contentType: "application/problem+json",
+    body: JSON.stringify({ type: "about:blank", title, status, detail, requestId: "r-e2e" }),
+  });
+  await runScenario(
+    world,
+    "monthly-review-errors",
+    async (page) => {
+      // The frame's own answer is the gate: a problem instead of HTML is shown as the problem, no frame.
+      await page.route(
+        (url) => url.pathname === "/api/v1/reports/monthly" && url.searchParams.get("format") === "html",
+        (route) => route.fulfill(problem(500, "Internal Server Error", "the report could not be built")),
+      );
+      await page.goto("/reports/monthly?month=2026-10");
+      await page.getByText("the report could not be built").waitFor();
+      assert.equal(await page.locator("iframe.report-frame").count(), 0, "no empty frame beside the problem");
+      // A session that ended: the frame's 401 sends the reader to sign in again, as any request's does.
+      await page.unrouteAll();
+      await page.getByRole("heading", { name: "Monthly review 2026-10" }).waitFor();
+      await page.context().clearCookies();
+      await page.getByLabel("Month").fill("2026-09");
+      await page.waitForURL(/\/login/);
+    },
+    { expected: [/status of 500/, /status of 401/] },
+  );
+});
