@@ -90,6 +90,23 @@ for (const engine of testEngines()) {
       await nothingImported();
     });
 
+    it("names the row and column of a NUL character, raw in a text column or escaped in Tags", async () => {
+      // PostgreSQL cannot store U+0000: without the check the import was a 500 there.
+      const raw = variant(inputs.dir, "nul-name.csv", (rows) =>
+        setCell(rows, 40, "BillingAccountName", '"Acme\u0000Corp"'),
+      );
+      await assert.rejects(
+        importOf(raw),
+        /nul-name\.csv row 40: BillingAccountName must not hold a NUL character \(U\+0000\)/,
+      );
+      const escaped = variant(inputs.dir, "nul-tag.csv", (rows) => {
+        rows[250] = (rows[250] ?? "").replace(/,(NULL|"\{.*\}")$/, ',"{""team"": ""pay\\u0000ments""}"');
+        return rows;
+      });
+      await assert.rejects(importOf(escaped), /nul-tag\.csv row 250: Tags must not hold a NUL character/);
+      await nothingImported();
+    });
+
     it("refuses a truncated file with its name", async () => {
       const path = variant(inputs.dir, "truncated.csv", sample.slice(0, Math.floor(sample.length / 2)));
       // Half the sample ends inside row 507 (line 508 with the header).

@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { nulRefusal } from "../../platform/nul-character.ts";
 import { badInput } from "./cost.errors.ts";
 import { lit, queryRows } from "./duck.ts";
+import { type FocusColumn, focusColumns } from "./focus-columns.ts";
 import { type StagedFile, sourceOf } from "./import-stage.ts";
 
 /** One billing account's billing period in the staged rows: it becomes one import. */
@@ -36,6 +38,29 @@ export async function rejectBadTags(conn: DuckDBConnection, staged: StagedFile[]
     `${file.name} row ${row}: Tags ${JSON.stringify(bad.tags.slice(0, 200))} is not a JSON object`,
     "file",
   );
+}
+
+/**
+ * PostgreSQL cannot store U+0000 in text, and the rollups store text columns and tag values: a file that
+ * holds one (raw, or escaped as `\u0000` in the Tags JSON) is refused at its row and column. One scan;
+ * DuckDB's `strpos` over the text columns is a small part of an import.
+ */
+export async function rejectNulCharacters(conn: DuckDBConnection, staged: StagedFile[]): Promise<void> {
+  const holdsNul = (c: FocusColumn) =>
+    c.name === "tags"
+      ? `(strpos(tags, chr(0)) > 0 OR strpos(tags, '\\u0000') > 0)`
+      : `strpos(${c.name}, chr(0)) > 0`;
+  const text = focusColumns.filter((c) => c.type === "text");
+  const [bad] = await queryRows<{ filename: string; n: string; column: string }>(
+    conn,
+    `SELECT filename, file_row_number::VARCHAR AS n,
+       CASE ${text.map((c) => `WHEN ${holdsNul(c)} THEN ${lit(c.focus[0] ?? c.name)}`).join(" ")} END AS "column"
+     FROM typed WHERE ${text.map(holdsNul).join(" OR ")}
+     ORDER BY filename, file_row_number LIMIT 1`,
+  );
+  if (!bad) return;
+  const { file, row } = sourceOf(staged, bad.filename, bad.n);
+  throw badInput(`${file.name} row ${row}: ${bad.column} ${nulRefusal}`, "file");
 }
 
 /** Splits the staged rows by billing account and period; refuses a period billed in two currencies. */

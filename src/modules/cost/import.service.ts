@@ -11,7 +11,7 @@ import { catalogServices, currentAllocation } from "./allocation.service.ts";
 import { scheduleCostAnalytics } from "./analytics/analytics.jobs.ts";
 import { badInput } from "./cost.errors.ts";
 import { costDataDir, ensureDir, lit, withDuck } from "./duck.ts";
-import { invariantWarnings, periodGroups, rejectBadTags } from "./import-checks.ts";
+import { invariantWarnings, periodGroups, rejectBadTags, rejectNulCharacters } from "./import-checks.ts";
 import { type ImportFile, rejectBadRows, stageFiles } from "./import-stage.ts";
 import { ensureWatch, storeFingerprint } from "./reallocate.ts";
 import { insertRollup, type RollupRow, rollup } from "./rollup.ts";
@@ -63,6 +63,7 @@ export async function importFocusFiles(
       const staged = await stageFiles(conn, files, staging, (d, t) => progress("reading", d, t));
       await rejectBadRows(conn, staged);
       await rejectBadTags(conn, staged);
+      await rejectNulCharacters(conn, staged);
       const groups = await periodGroups(conn, staged);
       const out: Prepared[] = [];
       for (const [i, g] of groups.entries()) {
