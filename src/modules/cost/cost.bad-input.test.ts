@@ -90,20 +90,28 @@ for (const engine of testEngines()) {
       await nothingImported();
     });
 
-    it("names the row and column of a NUL character, raw in a text column or escaped in Tags", async () => {
-      // PostgreSQL cannot store U+0000: without the check the import was a 500 there.
-      const raw = variant(inputs.dir, "nul-name.csv", (rows) =>
-        setCell(rows, 40, "BillingAccountName", '"Acme\u0000Corp"'),
-      );
+    it("names the row and column of a NUL character, raw in a stored column or escaped in Tags", async () => {
+      // PostgreSQL cannot store U+0000 in the rollup's text: without the check the import was a 500 there.
+      const raw = variant(inputs.dir, "nul-region.csv", (rows) => {
+        rows[40] = (rows[40] ?? "").replace("us-east-1", "us-east\u0000-1");
+        return rows;
+      });
       await assert.rejects(
         importOf(raw),
-        /nul-name\.csv row 40: BillingAccountName must not hold a NUL character \(U\+0000\)/,
+        /nul-region\.csv row 40: RegionId must not hold a NUL character \(U\+0000\)/,
       );
+      // Two files of one period (the staged rows are copied, not moved): the second's row is named.
       const escaped = variant(inputs.dir, "nul-tag.csv", (rows) => {
         rows[250] = (rows[250] ?? "").replace(/,(NULL|"\{.*\}")$/, ',"{""team"": ""pay\\u0000ments""}"');
         return rows;
       });
-      await assert.rejects(importOf(escaped), /nul-tag\.csv row 250: Tags must not hold a NUL character/);
+      await assert.rejects(
+        importFocusFiles(deps, t.system, [
+          { path: focusSample, name: "clean.csv" },
+          { path: escaped, name: "nul-tag.csv" },
+        ]),
+        /nul-tag\.csv row 250: Tags must not hold a NUL character/,
+      );
       await nothingImported();
     });
 

@@ -63,7 +63,6 @@ export async function importFocusFiles(
       const staged = await stageFiles(conn, files, staging, (d, t) => progress("reading", d, t));
       await rejectBadRows(conn, staged);
       await rejectBadTags(conn, staged);
-      await rejectNulCharacters(conn, staged);
       const groups = await periodGroups(conn, staged);
       const out: Prepared[] = [];
       for (const [i, g] of groups.entries()) {
@@ -83,6 +82,11 @@ export async function importFocusFiles(
           );
         progress("stored", i, groups.length);
         const rows = await rollup(conn, `read_parquet(${lit(path)})`, spec, services);
+        // The one-file case renamed the staged file: its rows are looked up in their new place.
+        const located = only
+          ? `(SELECT *, ${lit(only.staged)} AS filename FROM read_parquet(${lit(path)}, file_row_number = true))`
+          : "typed";
+        await rejectNulCharacters(conn, { staged, rows, located });
         out.push({ id, ...g, replaced: null, warnings, parquetFile, rollup: rows });
       }
       progress("storing", groups.length, groups.length);
