@@ -8,8 +8,9 @@ import { nulCharacterPath, nulRefusal } from "../nul-character.ts";
  *
  * JSON can only carry it escaped (`\u0000`; a raw control character is invalid JSON), so the parsers that
  * see the raw text note the requests whose body holds that escape, and only those bodies are walked: the
- * walk costs about as much as parsing, and the alert intake parses many bodies. Params and query are small
- * and always checked; a text body (YAML, CSV) is one string; a streamed body (an upload) is not a value.
+ * walk costs about as much as parsing, and the alert intake parses many bodies. Params and query can only
+ * carry it percent-encoded (`%00`; the HTTP parser refuses a raw one), so they are walked only when the URL
+ * holds that; a text body (YAML, CSV) is one string; a streamed body (an upload) is not a value.
  */
 const escapedNul = "\\u0000";
 const mayHoldNul = new WeakSet<IncomingMessage>();
@@ -29,12 +30,16 @@ export function refuseNulCharacters(app: FastifyInstance): void {
   });
   // Before validation, so every route (the alert intake too) refuses it alike on both engines.
   app.addHook("preValidation", async (request) => {
-    const body = request.body;
+    const { body } = request;
+    const inUrl = request.url.includes("%00");
+    const inBody = typeof body === "string" || mayHoldNul.has(request.raw);
+    if (!inUrl && !inBody) return;
     // Params and query come as objects of the router's own classes: copied, they are plain.
     const found = nulCharacterPath({
-      params: { ...(request.params as object) },
-      querystring: { ...(request.query as object) },
-      ...(typeof body === "string" || mayHoldNul.has(request.raw) ? { body } : {}),
+      ...(inUrl
+        ? { params: { ...(request.params as object) }, querystring: { ...(request.query as object) } }
+        : {}),
+      ...(inBody ? { body } : {}),
     });
     if (found) {
       const path = found.join(".");

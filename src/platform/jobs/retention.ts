@@ -1,6 +1,5 @@
 import { type Kysely, sql } from "kysely";
 import { addMs, type Clock, toIso } from "../clock.ts";
-import { chunks } from "../db/chunks.ts";
 import type { Tables } from "../db/tables.ts";
 import { enqueueJob } from "./jobs.repository.ts";
 import type { JobHandler } from "./jobs.ts";
@@ -66,22 +65,17 @@ export async function ensureRetention(trx: Kysely<Tables>, clock: Clock, dueAt?:
   });
 }
 
-/** Deletes up to `chunk` rows the rule no longer keeps; returns how many. */
+/** Deletes up to `chunk` rows the rule no longer keeps, in one statement; returns how many. */
 async function deleteExpired(trx: Kysely<Tables>, rule: RetentionRule, before: string): Promise<number> {
+  const table = sql.table(rule.table);
   const keyColumns = sql.join(rule.key.map((c) => sql.ref(c)));
   const filter = rule.where ? sql`and ${sql.ref(rule.where.column)} = ${rule.where.equals}` : sql``;
-  const { rows } = await sql<Record<string, unknown>>`
-    select ${keyColumns} from ${sql.table(rule.table)}
-    where ${sql.ref(rule.at)} < ${before} ${filter}
-    limit ${chunk}`.execute(trx);
-  // `(a, b) in (values (?, ?), ...)` covers composite keys on both engines (SQLite wants a subquery, not
-  // a bare list of row values, on the right of a row-value IN).
-  for (const part of chunks(rows, 500)) {
-    const tuples = part.map((r) => sql`(${sql.join(rule.key.map((c) => r[c]))})`);
-    await sql`delete from ${sql.table(rule.table)}
-      where (${keyColumns}) in (values ${sql.join(tuples)})`.execute(trx);
-  }
-  return rows.length;
+  // A row-value IN over a subquery covers composite keys on both engines.
+  const result = await sql`delete from ${table} where (${keyColumns}) in (
+    select ${keyColumns} from ${table} where ${sql.ref(rule.at)} < ${before} ${filter} limit ${chunk})`.execute(
+    trx,
+  );
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** The hourly run over every rule; a rule that filled its chunk has more to delete, so the next run is now. */
